@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: throwaway PostgreSQL clusters and the like."""
