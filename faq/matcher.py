@@ -1,0 +1,380 @@
+"""In-memory FAQ matcher: weighted term retrieval fused with fuzzy phrasing similarity.
+
+A message is matched in three steps. Its stemmed terms are looked up in an inverted index
+(unknown terms are first resolved to known ones by typo distance or as vowel-less
+abbreviations), which scores every entry BM25-style so that rare, topic-bearing words decide
+and words common to every entry do not. The best few entries are then compared phrasing by
+phrasing: weighted term overlap plus rapidfuzz similarity of the stemmed strings. Finally the
+fused score and the margin over the best entry with a different answer are squashed into a
+confidence, so one threshold separates "answer", "suggest" and "stay quiet" for any message.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from faq.lexicon import FRAME_WORDS, PHRASES, STOPWORDS
+from faq.normalize import stem, tokens
+
+logger = logging.getLogger(__name__)
+
+# Chosen on the development set by `python -m faq.evaluate` (2-fold cross-validated).
+DEFAULT_ANSWER_THRESHOLD = 0.5
+DEFAULT_SUGGEST_THRESHOLD = 0.25
+
+_K1 = 1.2
+_B = 0.4
+_ANSWER_FIELD_WEIGHT = 0.25
+_SHORTLIST = 24
+_FUSION = (0.55, 0.25, 0.20)  # coverage, phrasing overlap, phrasing string similarity
+_CONFIDENCE = (7.0, 6.0, -4.2)  # fused score, margin, bias
+_FRAME_WEIGHT = 0.5
+
+# Question-frame words ("cara", "syarat", "berapa lama") in their stemmed forms.
+_FRAME_TERMS = frozenset(term for word in FRAME_WORDS for term in (word, stem(word)))
+
+# The words an acronym stands for, so an entry that says "KK" is also found by a message
+# that spells "kartu keluarga" with a typo and so escapes the phrase table.
+_ACRONYM_WORDS: dict[str, tuple[str, ...]] = {
+    canonical: tuple(stem(word) for word in phrase if word not in STOPWORDS)
+    for phrase, canonical in PHRASES.items()
+    if " " not in canonical
+}
+
+
+@dataclass(frozen=True)
+class KnowledgeItem:
+    """One searchable thing: an FAQ entry, a catalogued service, a known error or an SOP."""
+
+    key: str
+    question: str
+    alternatives: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    answer: str = ""
+    kind: str = "faq"
+    service_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A ranked match; `score` is a confidence in [0, 1] comparable across messages."""
+
+    key: str
+    score: float
+    matched: str
+
+
+class Band(StrEnum):
+    """What to do with a message: answer it, offer suggestions, or hand it to an agent."""
+
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    NONE = "none"
+
+
+def band_for(
+    candidates: Sequence[Candidate], answer_threshold: float, suggest_threshold: float
+) -> Band:
+    """Decide the band from the best candidate's confidence."""
+    if not candidates:
+        return Band.NONE
+    best = candidates[0].score
+    if best >= answer_threshold:
+        return Band.ANSWER
+    if best >= suggest_threshold:
+        return Band.SUGGEST
+    return Band.NONE
+
+
+@dataclass(frozen=True)
+class _Entry:
+    item: KnowledgeItem
+    phrasings: tuple[str, ...]
+    phrasing_terms: tuple[frozenset[str], ...]
+    phrasing_keys: tuple[str, ...]
+    length_norm: float
+
+
+@dataclass(frozen=True)
+class _Scored:
+    index: int
+    fused: float
+    matched: str
+
+
+class FaqMatcher:
+    """An immutable index over knowledge items; build once, search from any coroutine."""
+
+    def __init__(self, items: Iterable[KnowledgeItem]) -> None:
+        entries: list[_Entry] = []
+        title_bags: list[set[str]] = []
+        answer_bags: list[set[str]] = []
+        for item in items:
+            entry, title_bag = _prepare(item)
+            entries.append(entry)
+            title_bags.append(title_bag)
+            answer_bags.append(set(tokens(item.answer)) - title_bag if item.answer else set())
+        self._vocabulary = Vocabulary(title_bags, answer_bags)
+        self._postings = _build_postings(title_bags, answer_bags)
+        average = sum(len(bag) for bag in title_bags) / max(len(title_bags), 1)
+        self._entries = [
+            _with_length_norm(entry, len(bag), average)
+            for entry, bag in zip(entries, title_bags, strict=True)
+        ]
+        logger.info("faq index built entries=%d terms=%d", len(entries), len(self._postings))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def search(self, text: str, limit: int = 3) -> list[Candidate]:
+        """Return up to `limit` candidates, best first; empty when nothing shares a term."""
+        query = self._vocabulary.resolve(tokens(text))
+        if not query.terms:
+            return []
+        coverage = self._retrieve(query.terms)
+        if not coverage:
+            return []
+        scored = self._rerank(query, coverage)
+        return _to_candidates(scored, self._entries, limit)
+
+    def _retrieve(self, terms: Sequence[_QueryTerm]) -> dict[int, float]:
+        """Sum the matched weight per entry; frequent terms only touch entries already found."""
+        matched: dict[int, float] = {}
+        limit = max(8, len(self._entries) // 10)
+        for term in sorted(terms, key=lambda t: -t.weight):
+            per_entry: dict[int, float] = {}
+            for expansion, similarity in term.expansions:
+                postings = self._postings[expansion]
+                hits: Iterable[tuple[int, float]] = postings.items()
+                if matched and len(postings) > limit:
+                    hits = [(i, postings[i]) for i in matched if i in postings]
+                for index, field_weight in hits:
+                    value = similarity * field_weight
+                    if value > per_entry.get(index, 0.0):
+                        per_entry[index] = value
+            for index, value in per_entry.items():
+                matched[index] = matched.get(index, 0.0) + term.weight * value
+        return matched
+
+    def _rerank(self, query: _Query, coverage: dict[int, float]) -> list[_Scored]:
+        """Fuse coverage with the best phrasing's overlap and string similarity."""
+        ranked = sorted(
+            coverage, key=lambda i: -coverage[i] * self._entries[i].length_norm
+        )[:_SHORTLIST]
+        query_key = " ".join(sorted(t.text for t in query.terms))
+        scored = [
+            self._score_entry(index, coverage[index] / query.total_weight, query, query_key)
+            for index in ranked
+        ]
+        scored.sort(key=lambda s: -s.fused)
+        return scored
+
+    def _score_entry(
+        self, index: int, cover: float, query: _Query, query_key: str
+    ) -> _Scored:
+        entry = self._entries[index]
+        best_value, best_phrasing = -1.0, entry.phrasings[0]
+        for phrasing, bag, key in zip(
+            entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, strict=True
+        ):
+            overlap = self._vocabulary.overlap(query, bag)
+            similarity = fuzz.token_sort_ratio(query_key, key) / 100.0
+            value = _FUSION[1] * overlap + _FUSION[2] * similarity
+            if value > best_value:
+                best_value, best_phrasing = value, phrasing
+        fused = _FUSION[0] * min(cover, 1.0) + best_value
+        return _Scored(index, fused, best_phrasing)
+
+
+def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
+    phrasings = tuple(p for p in (item.question, *item.alternatives) if p.strip())
+    terms = tuple(frozenset(tokens(p)) for p in phrasings)
+    keys = tuple(" ".join(sorted(bag)) for bag in terms)
+    bag: set[str] = set().union(*terms)
+    for keyword in item.keywords:
+        bag.update(tokens(keyword))
+    for term in list(bag):
+        bag.update(_ACRONYM_WORDS.get(term, ()))
+    return _Entry(item, phrasings, terms, keys, 1.0), bag
+
+
+def _with_length_norm(entry: _Entry, length: int, average: float) -> _Entry:
+    """BM25's length normalisation for a binary term: long entries match more by chance."""
+    ratio = length / average if average else 1.0
+    norm = (_K1 + 1.0) / (1.0 + _K1 * (1.0 - _B + _B * ratio))
+    return _Entry(entry.item, entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, norm)
+
+
+def _build_postings(
+    title_bags: Sequence[set[str]], answer_bags: Sequence[set[str]]
+) -> dict[str, dict[int, float]]:
+    postings: dict[str, dict[int, float]] = {}
+    for index, bag in enumerate(title_bags):
+        for term in bag:
+            postings.setdefault(term, {})[index] = 1.0
+    for index, bag in enumerate(answer_bags):
+        for term in bag:
+            postings.setdefault(term, {})[index] = _ANSWER_FIELD_WEIGHT
+    return postings
+
+
+def _to_candidates(
+    scored: Sequence[_Scored], entries: Sequence[_Entry], limit: int
+) -> list[Candidate]:
+    """Turn fused scores into confidences using the margin over a different answer."""
+    candidates: list[Candidate] = []
+    for position, current in enumerate(scored[:limit]):
+        answer = entries[current.index].item.answer
+        rival = next(
+            (
+                other.fused
+                for j, other in enumerate(scored)
+                if j != position and entries[other.index].item.answer != answer
+            ),
+            0.0,
+        )
+        margin = current.fused - rival
+        candidates.append(
+            Candidate(entries[current.index].item.key, _confidence(current.fused, margin),
+                      current.matched)
+        )
+    return candidates
+
+
+def _confidence(fused: float, margin: float) -> float:
+    weight_fused, weight_margin, bias = _CONFIDENCE
+    z = weight_fused * fused + weight_margin * margin + bias
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+
+@dataclass(frozen=True)
+class _QueryTerm:
+    """One distinct message term, its weight, and the indexed terms it stands for."""
+
+    text: str
+    weight: float
+    expansions: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class _Query:
+    terms: tuple[_QueryTerm, ...]
+    total_weight: float
+
+
+class Vocabulary:
+    """Term statistics of the index, and the mapping of unknown message words onto it.
+
+    Weights are BM25 inverse document frequencies. A word the index has never seen weighs as
+    much as the rarest known word: a message about something the knowledge does not cover
+    ("sertifikat laik sehat") should lose confidence, not be matched on its filler words.
+    """
+
+    def __init__(self, title_bags: Sequence[set[str]], answer_bags: Sequence[set[str]]) -> None:
+        frequency: dict[str, int] = {}
+        for title, answer in zip(title_bags, answer_bags, strict=True):
+            for term in title | answer:
+                frequency[term] = frequency.get(term, 0) + 1
+        count = len(title_bags)
+        self._idf = {
+            term: math.log(1.0 + (count - df + 0.5) / (df + 0.5))
+            for term, df in frequency.items()
+        }
+        self._unknown_weight = max(self._idf.values(), default=1.0)
+        for term in _FRAME_TERMS & self._idf.keys():
+            self._idf[term] *= _FRAME_WEIGHT
+        self._terms = sorted(self._idf)
+        self._by_initial: dict[str, list[str]] = {}
+        for term in self._terms:
+            self._by_initial.setdefault(term[0], []).append(term)
+        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_weight)
+
+    def resolve(self, raw_terms: Sequence[str]) -> _Query:
+        """Weigh the message's distinct terms and expand the unknown ones."""
+        terms: list[_QueryTerm] = []
+        total = 0.0
+        for text in dict.fromkeys(raw_terms):
+            expansions = self._expand(text)
+            weight = max((self.idf(term) for term, _ in expansions), default=self._unknown_weight)
+            total += weight
+            if expansions:
+                terms.append(_QueryTerm(text, weight, expansions))
+        return _Query(tuple(terms), total)
+
+    def overlap(self, query: _Query, bag: frozenset[str]) -> float:
+        """Weighted Jaccard overlap between the message and one phrasing."""
+        matched = 0.0
+        covered: set[str] = set()
+        for term in query.terms:
+            best = 0.0
+            for expansion, similarity in term.expansions:
+                if expansion in bag and similarity > best:
+                    best = similarity
+                    covered.add(expansion)
+            matched += term.weight * best
+        missing = sum(self.idf(term) for term in bag if term not in covered)
+        union = query.total_weight + missing
+        return matched / union if union else 0.0
+
+    def _expand(self, term: str) -> tuple[tuple[str, float], ...]:
+        if term in self._idf:
+            return ((term, 1.0),)
+        cached = self._cache.get(term)
+        if cached is None:
+            cached = self._near_terms(term)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[term] = cached
+        return cached
+
+    def _near_terms(self, term: str) -> tuple[tuple[str, float], ...]:
+        """Known terms a misspelt or abbreviated word probably means, with a similarity."""
+        found: dict[str, float] = {}
+        if len(term) >= 4:
+            for known, score, _ in process.extract(
+                term, self._terms, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF, limit=3
+            ):
+                found[known] = (score / 100.0) ** 2
+        for known in self._by_initial.get(term[0], ()):
+            similarity = _abbreviation_similarity(term, known)
+            if similarity > found.get(known, 0.0):
+                found[known] = similarity
+        best = sorted(found.items(), key=lambda pair: -pair[1])[:3]
+        return tuple(best)
+
+
+_TYPO_CUTOFF = 80.0
+_VOWELS = frozenset("aeiou")
+
+
+def _abbreviation_similarity(short: str, word: str) -> float:
+    """Score "sklh" against "sekolah": an in-order subset keeping most consonants, or a prefix.
+
+    Chat shorthand drops vowels (krtu, kning, kntor) or cuts a word short (operasi for
+    operasional); both keep the first letter and the letter order.
+    """
+    if len(short) < 2 or len(short) >= len(word) or not _is_subsequence(short, word):
+        return 0.0
+    if len(short) >= 4 and word.startswith(short) and 2 * len(short) >= len(word):
+        return 0.5 + 0.4 * len(short) / len(word)
+    kept = [ch for ch in short if ch not in _VOWELS]
+    needed = [ch for ch in word if ch not in _VOWELS]
+    if len(kept) < 2 or not needed:
+        return 0.0
+    coverage = len(kept) / len(needed)
+    return 0.55 + 0.35 * coverage if coverage >= 0.75 else 0.0
+
+
+def _is_subsequence(short: str, word: str) -> bool:
+    letters = iter(word)
+    return all(ch in letters for ch in short)
