@@ -1,0 +1,218 @@
+"""The service catalog (BAB IV.1): services with their SLAs, read and loaded from YAML."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql import ColumnElement
+
+from desk.errors import InvalidInput, NotFound
+from desk.types import ServiceStatus
+from storage.models import (
+    Catalog,
+    Service,
+    ServiceDependency,
+    ServiceLevelAgreement,
+    ServiceLevelTarget,
+    SlaException,
+)
+
+logger = logging.getLogger(__name__)
+
+SERVICE_FIELDS = (
+    "name",
+    "name_en",
+    "description",
+    "audience",
+    "benefits",
+    "first_response_minutes",
+    "contact",
+    "operating_hours",
+    "owner",
+    "request_procedure",
+)
+
+
+async def get_service(session: AsyncSession, service_id: int) -> Service:
+    service = await session.get(Service, service_id)
+    if service is None:
+        raise NotFound(f"no service {service_id}", text_key="error.not_found")
+    return service
+
+
+async def service_by_code(session: AsyncSession, code: str) -> Service | None:
+    query = select(Service).where(Service.code == code)
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def list_services(
+    session: AsyncSession,
+    *,
+    statuses: Sequence[ServiceStatus] = (ServiceStatus.ACTIVE,),
+    search: str | None = None,
+    offset: int = 0,
+    limit: int = 6,
+) -> tuple[list[Service], int]:
+    """One page of services in the given statuses, by name; with the total for paging."""
+    conditions: list[ColumnElement[bool]] = [
+        Service.status.in_([status.value for status in statuses])
+    ]
+    if search:
+        pattern = f"%{search.strip().lower()}%"
+        conditions.append(
+            or_(func.lower(Service.name).like(pattern), func.lower(Service.code).like(pattern))
+        )
+    total = (await session.execute(select(func.count(Service.id)).where(*conditions))).scalar()
+    query = select(Service).where(*conditions).order_by(Service.name).offset(offset).limit(limit)
+    return list((await session.execute(query)).scalars()), int(total or 0)
+
+
+async def import_catalog(
+    session: AsyncSession, data: Mapping[str, Any], now: datetime
+) -> dict[str, int]:
+    """Create or update catalogs and services by code, with their SLAs and dependencies.
+
+    Loading the same file twice changes nothing; an SLA listed for a service replaces the
+    one of the same name, targets and exceptions included.
+    """
+    catalogs = {}
+    for entry in data.get("catalogs", []) or []:
+        catalogs[entry["code"]] = await _upsert_catalog(session, entry)
+    services: dict[str, Service] = {}
+    for entry in data.get("services", []) or []:
+        services[entry["code"]] = await _upsert_service(session, entry, catalogs, now)
+    await session.flush()
+    for entry in data.get("services", []) or []:
+        await _replace_dependencies(session, services[entry["code"]], entry, services)
+        await _replace_slas(session, services[entry["code"]], entry.get("slas", []) or [])
+    logger.info("catalog imported catalogs=%s services=%s", len(catalogs), len(services))
+    return {"catalogs": len(catalogs), "services": len(services)}
+
+
+async def _upsert_catalog(session: AsyncSession, entry: Mapping[str, Any]) -> Catalog:
+    found = (
+        await session.execute(select(Catalog).where(Catalog.code == entry["code"]))
+    ).scalar_one_or_none()
+    catalog = found or Catalog(code=str(entry["code"]))
+    catalog.name = str(entry.get("name", entry["code"]))
+    catalog.name_en = entry.get("name_en")
+    session.add(catalog)
+    await session.flush()
+    return catalog
+
+
+async def _upsert_service(
+    session: AsyncSession,
+    entry: Mapping[str, Any],
+    catalogs: Mapping[str, Catalog],
+    now: datetime,
+) -> Service:
+    code = str(entry["code"])
+    try:
+        status = ServiceStatus(entry.get("status", ServiceStatus.ACTIVE.value))
+    except ValueError as error:
+        raise InvalidInput(f"service {code}: unknown status {entry.get('status')!r}") from error
+    service = await service_by_code(session, code)
+    if service is None:
+        service = Service(code=code, created_at=now)
+        session.add(service)
+    for name in SERVICE_FIELDS:
+        if name in entry:
+            setattr(service, name, entry[name] if entry[name] is not None else None)
+    service.name = str(entry.get("name", code))
+    service.status = status.value
+    service.calendar_code = str(entry.get("calendar", "office"))
+    service.keywords = [str(word) for word in entry.get("keywords", []) or []]
+    catalog = catalogs.get(str(entry.get("catalog", "")))
+    service.catalog_id = catalog.id if catalog else service.catalog_id
+    service.updated_at = now
+    return service
+
+
+async def _replace_dependencies(
+    session: AsyncSession,
+    service: Service,
+    entry: Mapping[str, Any],
+    services: Mapping[str, Service],
+) -> None:
+    await session.execute(
+        delete(ServiceDependency).where(ServiceDependency.service_id == service.id)
+    )
+    for code in entry.get("depends_on", []) or []:
+        upstream = services.get(code) or await service_by_code(session, code)
+        if upstream is None:
+            raise InvalidInput(f"service {service.code} depends on unknown service {code}")
+        session.add(ServiceDependency(service_id=service.id, depends_on_id=upstream.id))
+
+
+async def _replace_slas(
+    session: AsyncSession, service: Service, entries: Sequence[Mapping[str, Any]]
+) -> None:
+    existing = (
+        await session.execute(
+            select(ServiceLevelAgreement)
+            .where(ServiceLevelAgreement.service_id == service.id)
+            .options(
+                selectinload(ServiceLevelAgreement.targets),
+                selectinload(ServiceLevelAgreement.exceptions),
+            )
+        )
+    ).scalars()
+    by_name = {sla.name: sla for sla in existing}
+    for entry in entries:
+        old = by_name.get(str(entry["name"]))
+        if old is not None:
+            await session.delete(old)
+            await session.flush()
+        session.add(_sla_from(service, entry))
+
+
+def _sla_from(service: Service, entry: Mapping[str, Any]) -> ServiceLevelAgreement:
+    sla = ServiceLevelAgreement(
+        service_id=service.id,
+        name=str(entry["name"]),
+        agreement_form=str(entry.get("agreement_form", "signed_document")),
+        agreement_reference=str(entry.get("agreement_reference", "")),
+        valid_from=_date(entry.get("valid_from")),
+        valid_to=_date(entry.get("valid_to")),
+        max_tickets_per_month=entry.get("max_tickets_per_month"),
+        max_users=entry.get("max_users"),
+        max_transactions_per_month=entry.get("max_transactions_per_month"),
+    )
+    sla.targets = [
+        ServiceLevelTarget(
+            ticket_type=str(target["ticket_type"]),
+            priority=str(target["priority"]),
+            response_minutes=int(target["response_minutes"]),
+            resolution_minutes=int(target["resolution_minutes"]),
+        )
+        for target in entry.get("targets", []) or []
+    ]
+    sla.exceptions = [
+        SlaException(
+            starts_at=_aware(item["starts_at"]),
+            ends_at=_aware(item["ends_at"]),
+            reason=str(item.get("reason", "")),
+        )
+        for item in entry.get("exceptions", []) or []
+    ]
+    return sla
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _aware(value: Any) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise InvalidInput(f"SLA exception time {value!r} needs a UTC offset such as +07:00")
+    return moment

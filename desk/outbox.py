@@ -1,0 +1,58 @@
+"""Enqueue notices for delivery; the delivery worker sends them with retries.
+
+Everything Sigap tells a person because something happened goes through here, so a restart
+or a Telegram outage loses nothing. A `dedupe_key` makes enqueueing idempotent: the second
+call with the same key adds nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import OutboxMessage
+from storage.upsert import insert_for
+
+
+async def enqueue(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    text: str,
+    now: datetime,
+    dedupe_key: str | None = None,
+    reply_markup: dict[str, Any] | None = None,
+    reply_to_message_id: int | None = None,
+    message_thread_id: int | None = None,
+    ticket_id: int | None = None,
+    purpose: str = "notice",
+    not_before: datetime | None = None,
+) -> bool:
+    """Queue one message; False when a message with the same key was queued before."""
+    values = {
+        "dedupe_key": dedupe_key,
+        "chat_id": chat_id,
+        "text": text,
+        "reply_markup": reply_markup,
+        "reply_to_message_id": reply_to_message_id,
+        "message_thread_id": message_thread_id,
+        "ticket_id": ticket_id,
+        "purpose": purpose,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": not_before or now,
+        "created_at": now,
+    }
+    statement = insert_for(session, OutboxMessage).values(**values)
+    if dedupe_key is not None:
+        statement = statement.on_conflict_do_nothing(index_elements=[OutboxMessage.dedupe_key])
+    result = await session.execute(statement.returning(OutboxMessage.id))
+    return result.scalar_one_or_none() is not None
+
+
+async def pending_for_ticket(session: AsyncSession, ticket_id: int) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(OutboxMessage.ticket_id == ticket_id)
+    return list((await session.execute(query.order_by(OutboxMessage.id))).scalars())

@@ -1,0 +1,192 @@
+"""Outbox delivery: claim due notices, send them, retry with backoff, report what fails.
+
+A row is claimed by a conditional update (pending -> sending, with a claim deadline), so two
+workers never send the same row, and a worker that dies mid-send leaves a claim that expires
+and is retried. Delivery is at least once: a crash after Telegram accepted a message but
+before it was marked sent sends it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from desk.outbox import enqueue
+from desk.types import MessageKind
+from storage.db import SessionFactory
+from storage.models import OutboxMessage, Person, TicketMessage
+
+logger = logging.getLogger(__name__)
+
+BACKOFF = (
+    timedelta(seconds=30),
+    timedelta(minutes=2),
+    timedelta(minutes=10),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+)
+MAX_ATTEMPTS = len(BACKOFF) + 1
+CLAIM = timedelta(minutes=2)
+
+
+class DeliveryFailure(Exception):
+    """Why a send failed, and what to do about it."""
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        retry_after: float | None = None,
+        permanent: bool = False,
+        unreachable: bool = False,
+    ) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.permanent = permanent
+        self.unreachable = unreachable
+
+
+class Sender(Protocol):
+    async def send(self, message: OutboxMessage) -> int | None:
+        """Send one notice; the Telegram message id, or raise `DeliveryFailure`."""
+
+
+async def claim_due(sessions: SessionFactory, now: datetime, batch: int) -> list[int]:
+    async with sessions() as session, session.begin():
+        due = or_(
+            (OutboxMessage.status == "pending") & (OutboxMessage.next_attempt_at <= now),
+            (OutboxMessage.status == "sending") & (OutboxMessage.claimed_until <= now),
+        )
+        ids = list(
+            (
+                await session.execute(
+                    select(OutboxMessage.id).where(due).order_by(OutboxMessage.id).limit(batch)
+                )
+            ).scalars()
+        )
+        claimed = []
+        for row_id in ids:
+            result = await session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row_id, due)
+                .values(status="sending", claimed_until=now + CLAIM)
+            )
+            if result.rowcount == 1:  # type: ignore[attr-defined]
+                claimed.append(row_id)
+    return claimed
+
+
+async def deliver_due(
+    sessions: SessionFactory,
+    sender: Sender,
+    now: datetime,
+    batch: int = 50,
+    coordinator_chats: Sequence[int] = (),
+) -> int:
+    """Send what is due; returns how many were sent."""
+    sent = 0
+    for row_id in await claim_due(sessions, now, batch):
+        async with sessions() as session, session.begin():
+            message = await session.get(OutboxMessage, row_id)
+            if message is None:
+                continue
+            try:
+                telegram_id = await sender.send(message)
+            except DeliveryFailure as failure:
+                await _failed(session, message, failure, now, coordinator_chats)
+                continue
+            _sent(session, message, telegram_id, now)
+            sent += 1
+    return sent
+
+
+def _sent(
+    session: AsyncSession, message: OutboxMessage, telegram_id: int | None, now: datetime
+) -> None:
+    message.status = "sent"
+    message.sent_at = now
+    message.attempts += 1
+    message.claimed_until = None
+    message.telegram_message_id = telegram_id
+    if message.ticket_id is not None and telegram_id is not None:
+        # Remember which Telegram message speaks of which ticket, so replies thread back.
+        session.add(
+            TicketMessage(
+                ticket_id=message.ticket_id,
+                kind=MessageKind.SYSTEM.value,
+                body="",
+                telegram_chat_id=message.chat_id,
+                telegram_message_id=telegram_id,
+                attachments=[],
+                created_at=now,
+            )
+        )
+    logger.info(
+        "notice sent outbox=%s chat=%s ticket=%s", message.id, message.chat_id, message.ticket_id
+    )
+
+
+async def _failed(
+    session: AsyncSession,
+    message: OutboxMessage,
+    failure: DeliveryFailure,
+    now: datetime,
+    coordinator_chats: Sequence[int],
+) -> None:
+    message.attempts += 1
+    message.last_error = str(failure)[:500]
+    message.claimed_until = None
+    if failure.unreachable:
+        message.status = "unreachable"
+        await _mark_unreachable(session, message.chat_id, now)
+    elif failure.permanent or message.attempts >= MAX_ATTEMPTS:
+        message.status = "failed"
+        await _report(session, message, now, coordinator_chats)
+    else:
+        message.status = "pending"
+        wait = (
+            timedelta(seconds=failure.retry_after)
+            if failure.retry_after
+            else BACKOFF[min(message.attempts - 1, len(BACKOFF) - 1)]
+        )
+        message.next_attempt_at = now + wait
+    logger.warning(
+        "notice failed outbox=%s chat=%s attempts=%s status=%s error=%s",
+        message.id,
+        message.chat_id,
+        message.attempts,
+        message.status,
+        failure,
+    )
+
+
+async def _mark_unreachable(session: AsyncSession, chat_id: int, now: datetime) -> None:
+    person = (
+        await session.execute(select(Person).where(Person.telegram_id == chat_id))
+    ).scalar_one_or_none()
+    if person is not None and person.unreachable_at is None:
+        person.unreachable_at = now
+
+
+async def _report(
+    session: AsyncSession, message: OutboxMessage, now: datetime, coordinator_chats: Sequence[int]
+) -> None:
+    for chat_id in coordinator_chats:
+        if chat_id == message.chat_id:
+            continue
+        await enqueue(
+            session,
+            chat_id=chat_id,
+            now=now,
+            dedupe_key=f"undelivered:{message.id}:{chat_id}",
+            text=(
+                f"⚠️ Notifikasi #{message.id} untuk chat {message.chat_id} gagal terkirim "
+                f"setelah {message.attempts} percobaan: {message.last_error}"
+            ),
+            purpose="delivery_report",
+        )
