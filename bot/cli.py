@@ -1,0 +1,130 @@
+"""The `sigap` command and its subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.logs import configure_logging
+from bot.settings import Settings, SettingsError, load_settings
+
+logger = logging.getLogger(__name__)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="sigap", description="Sigap: a Telegram-first IT service desk for SPBE."
+    )
+    commands = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = commands.add_parser("run", help="run the bot from .env (long polling or webhook)")
+    run.add_argument("--webhook", action="store_true", help="serve Telegram's webhook")
+
+    demo = commands.add_parser("demo", help="play a scripted story offline and print it")
+    demo.add_argument(
+        "--database",
+        type=Path,
+        default=Path("data/demo.db"),
+        help="SQLite file to create afresh (default: data/demo.db)",
+    )
+
+    shell = commands.add_parser("shell", help="chat with Sigap in the terminal, offline")
+    shell.add_argument("--database", type=Path, default=Path("data/shell.db"))
+
+    seed = commands.add_parser("seed", help="load the sample catalog, FAQ and people")
+    seed.add_argument("--dir", type=Path, default=Path("seed"), dest="folder")
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="apply the migrations")
+
+    faq = commands.add_parser("faq", help="FAQ knowledge: evaluate, import, export")
+    faq_commands = faq.add_subparsers(dest="faq_command", metavar="ACTION", required=True)
+    evaluate = faq_commands.add_parser("eval", help="measure the matcher on a labelled set")
+    evaluate.add_argument("--faq", type=Path, required=True)
+    evaluate.add_argument("--queries", type=Path, required=True)
+    evaluate.add_argument("--scale", type=int, default=5000)
+    evaluate.add_argument("--json", action="store_true")
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"sigap: {error}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    try:
+        return dispatch(arguments, settings)
+    except SettingsError as error:
+        print(f"sigap: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def dispatch(arguments: argparse.Namespace, settings: Settings) -> int:
+    if arguments.command == "run":
+        settings.token()  # fail fast, before anything is opened
+        from bot.run import run_bot
+
+        return run_bot(settings, webhook=arguments.webhook)
+    if arguments.command == "demo":
+        from bot.demo import run_demo
+
+        return asyncio.run(run_demo(settings, arguments.database))
+    if arguments.command == "shell":
+        from bot.shell import run_shell
+
+        return asyncio.run(run_shell(settings, arguments.database))
+    if arguments.command == "seed":
+        from bot.seed import seed_command
+
+        if not arguments.folder.is_dir():
+            print(f"sigap seed: no folder {arguments.folder}", file=sys.stderr)
+            return 2
+        return asyncio.run(seed_command(settings, arguments.folder))
+    if arguments.command == "db":
+        return asyncio.run(upgrade(settings))
+    if arguments.command == "faq":
+        return faq_command(arguments)
+    raise AssertionError(f"unhandled command {arguments.command}")
+
+
+async def upgrade(settings: Settings) -> int:
+    from storage.db import create_engine
+    from storage.migrate import upgrade_database
+
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+    finally:
+        await engine.dispose()
+    print("database is up to date")
+    return 0
+
+
+def faq_command(arguments: argparse.Namespace) -> int:
+    from faq import evaluate
+
+    argv = [
+        "--faq",
+        str(arguments.faq),
+        "--queries",
+        str(arguments.queries),
+        "--scale",
+        str(arguments.scale),
+    ]
+    if arguments.json:
+        argv.append("--json")
+    return evaluate.main(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Sends outbox notices through the Bot API, mapping Telegram's errors for the worker."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+
+from scheduler.delivery import DeliveryFailure
+from storage.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+class TelegramSender:
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, message: OutboxMessage) -> int | None:
+        markup = (
+            InlineKeyboardMarkup.de_json(message.reply_markup, self.bot)
+            if message.reply_markup
+            else None
+        )
+        reply = (
+            ReplyParameters(message.reply_to_message_id, allow_sending_without_reply=True)
+            if message.reply_to_message_id
+            else None
+        )
+        try:
+            sent = await self.bot.send_message(
+                message.chat_id,
+                message.text,
+                reply_markup=markup,
+                reply_parameters=reply,
+                message_thread_id=message.message_thread_id,
+            )
+        except RetryAfter as error:
+            delay = error.retry_after
+            seconds = delay if isinstance(delay, int | float) else delay.total_seconds()
+            raise DeliveryFailure("flood limit", retry_after=float(seconds)) from error
+        except Forbidden as error:
+            raise DeliveryFailure(str(error), unreachable=True) from error
+        except BadRequest as error:
+            raise DeliveryFailure(str(error), permanent=True) from error
+        except (NetworkError, TelegramError) as error:
+            raise DeliveryFailure(str(error)) from error
+        return sent.message_id

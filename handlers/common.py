@@ -1,0 +1,107 @@
+"""Small pieces every journey uses: who is talking, their language, keyboards, replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import Application, ContextTypes
+
+from desk import people
+from desk.records import Person
+from handlers.runtime import Runtime, runtime_of
+from texts import language_of, t
+
+logger = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+App = Application[Any, Any, Any, Any, Any, Any]
+Button = tuple[str, str]
+
+
+@dataclass
+class Turn:
+    """One update being handled: the runtime, the session and the person, in one place."""
+
+    rt: Runtime
+    session: AsyncSession
+    person: Person
+    update: Update
+
+    @property
+    def lang(self) -> str:
+        return language_of(self.person.language)
+
+    def t(self, key: str, /, **params: Any) -> str:
+        return t(key, self.lang, **params)
+
+
+async def meet_sender(rt: Runtime, session: AsyncSession, update: Update) -> Person:
+    """The person behind the update, recorded on first contact."""
+    user = update.effective_user
+    if user is None:
+        raise ValueError("update without a user")
+    language = "en" if (user.language_code or "").startswith("en") else rt.default_language
+    return await people.meet(
+        session,
+        user.id,
+        display_name=user.full_name,
+        username=user.username,
+        language=language,
+        admin_ids=rt.admin_ids,
+        now=rt.now(),
+    )
+
+
+def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            for row in rows
+            if row
+        ]
+    )
+
+
+async def reply(
+    update: Update, text: str, rows: Sequence[Sequence[Button]] | None = None
+) -> Message | None:
+    """Answer in the chat the update came from, in HTML, with optional buttons."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    markup = keyboard(rows) if rows else None
+    return await chat.send_message(text, reply_markup=markup)
+
+
+async def edit_or_reply(
+    update: Update, text: str, rows: Sequence[Sequence[Button]] | None = None
+) -> None:
+    """Replace the message under a tapped button, so old buttons cannot be tapped twice."""
+    query = update.callback_query
+    markup = keyboard(rows) if rows else None
+    if query is not None and isinstance(query.message, Message):
+        await query.message.edit_text(text, reply_markup=markup)
+        return
+    await reply(update, text, rows)
+
+
+async def close_buttons(update: Update) -> None:
+    """Take the buttons off the tapped message: what it offered is done."""
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        await query.message.edit_reply_markup(None)
+
+
+async def answer_query(update: Update, text: str | None = None) -> None:
+    """Every tap is answered at once, so the person's client stops its spinner."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text)
+
+
+def runtime(context: Context) -> Runtime:
+    return runtime_of(context)

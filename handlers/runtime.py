@@ -1,0 +1,52 @@
+"""What every handler needs, built once by the composition root and kept in `bot_data`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram.ext import CallbackContext
+
+from desk.config import DeskConfig
+
+RUNTIME_KEY = "sigap"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Runtime:
+    """Sessions, configuration and the clock; tests swap the clock for a fixed one."""
+
+    sessions: async_sessionmaker[AsyncSession]
+    desk: DeskConfig
+    admin_ids: frozenset[int] = frozenset()
+    default_language: str = "id"
+    faq_answer_threshold: float = 0.6
+    faq_suggest_threshold: float = 0.3
+    note_prefix: str = "#"
+    auto_assign: bool = False
+    clock: Callable[[], datetime] = utc_now
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One handler step, one transaction: committed on success, rolled back on error."""
+        async with self.sessions() as session, session.begin():
+            yield session
+
+
+def runtime_of(context: CallbackContext[Any, Any, Any, Any]) -> Runtime:
+    found = context.application.bot_data.get(RUNTIME_KEY)
+    if not isinstance(found, Runtime):
+        raise RuntimeError("the Sigap runtime is missing from bot_data")
+    return found
