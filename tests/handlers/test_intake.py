@@ -1,0 +1,132 @@
+"""Reporting a disruption end to end, through the real application and database."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.harness import OfflineSigap
+from bot.offline import Person
+from storage.models import OutboxMessage, Ticket, TicketMessage
+from tests.conftest import AGENTS_CHAT
+
+
+async def registered(sigap: OfflineSigap, user_id: int, name: str = "Sari") -> Person:
+    person = sigap.person(user_id, name)
+    await sigap.say(person, "/start")
+    await sigap.tap(person, "Pakai nama")
+    await sigap.tap(person, "ASN")
+    await sigap.say(person, "Biro Umum")
+    await sigap.tap(person, "setuju")
+    return person
+
+
+async def reach_summary(sigap: OfflineSigap, person: Person) -> None:
+    await sigap.tap(person, "Lapor gangguan")
+    await sigap.say(person, "vpn")
+    await sigap.tap(person, "VPN")
+    await sigap.send_photo(person, "AgACAgUAAxk-screenshot")
+    await sigap.say(person, "VPN putus terus sejak pagi, NIK saya 3201234567890001")
+    await sigap.tap(person, "terhenti")
+    await sigap.tap(person, "Beberapa orang")
+
+
+async def tickets(sigap: OfflineSigap) -> list[Ticket]:
+    async with sigap.sessions() as session:
+        return list((await session.execute(select(Ticket))).scalars())
+
+
+async def test_disruption_report_makes_one_ticket_and_notifies_agents(
+    sigap: OfflineSigap,
+) -> None:
+    sari = await registered(sigap, 72000001)
+    await reach_summary(sigap, sari)
+
+    sent = await sigap.tap(sari, "Kirim")
+    delivered = await sigap.deliver()
+
+    [ticket] = await tickets(sigap)
+    assert ticket.number == "GGN-2026-000001"
+    assert ticket.priority == "high" and ticket.status == "new"
+    assert "GGN-2026-000001" in sent[-1].text
+    assert "paling lambat Senin, 7 Desember" in sent[-1].text
+    assert delivered == 1
+    notice = sigap.api.last_to(AGENTS_CHAT)
+    assert "GGN-2026-000001" in notice.text and "Jaringan dan VPN" in notice.text
+    assert "3201234567890001" not in notice.text and "3201********0001" in notice.text
+    async with sigap.sessions() as session:
+        first = (
+            (
+                await session.execute(
+                    select(TicketMessage)
+                    .where(TicketMessage.ticket_id == ticket.id)
+                    .order_by(TicketMessage.id)
+                )
+            )
+            .scalars()
+            .first()
+        )
+    assert first is not None
+    assert first.attachments == [{"kind": "photo", "file_id": "AgACAgUAAxk-screenshot"}]
+
+
+async def test_double_tap_on_send_makes_exactly_one_ticket(sigap: OfflineSigap) -> None:
+    sari = await registered(sigap, 72000002)
+    await reach_summary(sigap, sari)
+    summary = sigap.with_button(sari.user_id, "Kirim")
+    data = summary.button_data("Kirim")
+
+    await sigap.process(sigap.people.tap(sari, summary, data))
+    again = await sigap.process(sigap.people.tap(sari, summary, data))
+
+    assert len(await tickets(sigap)) == 1
+    assert "tidak berlaku" in again[-1].text
+    async with sigap.sessions() as session:
+        notices = (await session.execute(select(func.count(OutboxMessage.id)))).scalar()
+    assert notices == 1
+
+
+async def test_cancel_leaves_no_ticket(sigap: OfflineSigap) -> None:
+    sari = await registered(sigap, 72000003)
+    await sigap.tap(sari, "Lapor gangguan")
+    await sigap.tap(sari, "Tidak tahu")
+
+    sent = await sigap.tap(sari, "Batal")
+
+    assert await tickets(sigap) == []
+    assert "dibatalkan" in sent[-1].text.lower()
+
+
+async def test_back_returns_to_the_previous_question(sigap: OfflineSigap) -> None:
+    sari = await registered(sigap, 72000004)
+    await sigap.tap(sari, "Lapor gangguan")
+    await sigap.tap(sari, "Tidak tahu")
+    await sigap.say(sari, "Laptop mati total")
+
+    sent = await sigap.tap(sari, "Kembali")
+
+    assert "Ceritakan gangguannya" in sent[-1].text
+
+
+async def test_too_long_text_is_refused_and_the_draft_kept(sigap: OfflineSigap) -> None:
+    sari = await registered(sigap, 72000005)
+    await sigap.tap(sari, "Lapor gangguan")
+    await sigap.tap(sari, "Tidak tahu")
+
+    refused = await sigap.say(sari, "a" * 4001)
+    accepted = await sigap.say(sari, "Monitor berkedip")
+
+    assert "terlalu panjang" in refused[-1].text
+    assert "Seberapa mendesak" in accepted[-1].text
+
+
+async def test_unregistered_person_is_asked_to_register_before_reporting(
+    sigap: OfflineSigap,
+) -> None:
+    stranger = sigap.person(72000006, "Tamu")
+    await sigap.say(stranger, "/start")
+    menu_message = sigap.api.messages[0]
+
+    sent = await sigap.process(sigap.people.tap(stranger, menu_message, "new|incident"))
+
+    assert "lengkapi dulu profil" in sent[-1].text
+    assert await tickets(sigap) == []
