@@ -24,17 +24,22 @@ from faq.normalize import stem, tokens
 
 logger = logging.getLogger(__name__)
 
-# Chosen on the development set by `python -m faq.evaluate` (2-fold cross-validated).
+# Read off `python -m faq.evaluate` on the development set: the 2-fold cross-validated
+# answer threshold came out at 0.47 and 0.5 scores the same; below 0.25 suggestions were
+# mostly for out-of-scope messages. The app copies these into its settings.
 DEFAULT_ANSWER_THRESHOLD = 0.5
 DEFAULT_SUGGEST_THRESHOLD = 0.25
 
-_K1 = 1.2
-_B = 0.4
-_ANSWER_FIELD_WEIGHT = 0.25
-_SHORTLIST = 24
-_FUSION = (0.55, 0.25, 0.20)  # coverage, phrasing overlap, phrasing string similarity
-_CONFIDENCE = (7.0, 6.0, -4.2)  # fused score, margin, bias
-_FRAME_WEIGHT = 0.5
+_K1, _B = 1.2, 0.4  # BM25 saturation and length normalisation, used to shortlist
+_ANSWER_FIELD_WEIGHT = 0.2  # a word found only in the answer text counts this much
+_FRAME_WEIGHT = 0.5  # question-frame words weigh half their IDF
+_SHORTLIST = 24  # entries compared phrasing by phrasing
+_FUSION = (0.50, 0.30, 0.20)  # coverage, phrasing overlap, phrasing string similarity
+# Logistic calibration of (fused score, margin over a different answer, bias), fitted so
+# that the confidence estimates the chance that the best candidate is the right answer.
+_CONFIDENCE = (3.5, 9.5, -2.3)
+_TYPO_CUTOFF = 80.0  # rapidfuzz ratio above which an unknown word reads as a known one
+_VOWELS = frozenset("aeiou")
 
 # Question-frame words ("cara", "syarat", "berapa lama") in their stemmed forms.
 _FRAME_TERMS = frozenset(term for word in FRAME_WORDS for term in (word, stem(word)))
@@ -93,168 +98,6 @@ def band_for(
 
 
 @dataclass(frozen=True)
-class _Entry:
-    item: KnowledgeItem
-    phrasings: tuple[str, ...]
-    phrasing_terms: tuple[frozenset[str], ...]
-    phrasing_keys: tuple[str, ...]
-    length_norm: float
-
-
-@dataclass(frozen=True)
-class _Scored:
-    index: int
-    fused: float
-    matched: str
-
-
-class FaqMatcher:
-    """An immutable index over knowledge items; build once, search from any coroutine."""
-
-    def __init__(self, items: Iterable[KnowledgeItem]) -> None:
-        entries: list[_Entry] = []
-        title_bags: list[set[str]] = []
-        answer_bags: list[set[str]] = []
-        for item in items:
-            entry, title_bag = _prepare(item)
-            entries.append(entry)
-            title_bags.append(title_bag)
-            answer_bags.append(set(tokens(item.answer)) - title_bag if item.answer else set())
-        self._vocabulary = Vocabulary(title_bags, answer_bags)
-        self._postings = _build_postings(title_bags, answer_bags)
-        average = sum(len(bag) for bag in title_bags) / max(len(title_bags), 1)
-        self._entries = [
-            _with_length_norm(entry, len(bag), average)
-            for entry, bag in zip(entries, title_bags, strict=True)
-        ]
-        logger.info("faq index built entries=%d terms=%d", len(entries), len(self._postings))
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def search(self, text: str, limit: int = 3) -> list[Candidate]:
-        """Return up to `limit` candidates, best first; empty when nothing shares a term."""
-        query = self._vocabulary.resolve(tokens(text))
-        if not query.terms:
-            return []
-        coverage = self._retrieve(query.terms)
-        if not coverage:
-            return []
-        scored = self._rerank(query, coverage)
-        return _to_candidates(scored, self._entries, limit)
-
-    def _retrieve(self, terms: Sequence[_QueryTerm]) -> dict[int, float]:
-        """Sum the matched weight per entry; frequent terms only touch entries already found."""
-        matched: dict[int, float] = {}
-        limit = max(8, len(self._entries) // 10)
-        for term in sorted(terms, key=lambda t: -t.weight):
-            per_entry: dict[int, float] = {}
-            for expansion, similarity in term.expansions:
-                postings = self._postings[expansion]
-                hits: Iterable[tuple[int, float]] = postings.items()
-                if matched and len(postings) > limit:
-                    hits = [(i, postings[i]) for i in matched if i in postings]
-                for index, field_weight in hits:
-                    value = similarity * field_weight
-                    if value > per_entry.get(index, 0.0):
-                        per_entry[index] = value
-            for index, value in per_entry.items():
-                matched[index] = matched.get(index, 0.0) + term.weight * value
-        return matched
-
-    def _rerank(self, query: _Query, coverage: dict[int, float]) -> list[_Scored]:
-        """Fuse coverage with the best phrasing's overlap and string similarity."""
-        ranked = sorted(
-            coverage, key=lambda i: -coverage[i] * self._entries[i].length_norm
-        )[:_SHORTLIST]
-        query_key = " ".join(sorted(t.text for t in query.terms))
-        scored = [
-            self._score_entry(index, coverage[index] / query.total_weight, query, query_key)
-            for index in ranked
-        ]
-        scored.sort(key=lambda s: -s.fused)
-        return scored
-
-    def _score_entry(
-        self, index: int, cover: float, query: _Query, query_key: str
-    ) -> _Scored:
-        entry = self._entries[index]
-        best_value, best_phrasing = -1.0, entry.phrasings[0]
-        for phrasing, bag, key in zip(
-            entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, strict=True
-        ):
-            overlap = self._vocabulary.overlap(query, bag)
-            similarity = fuzz.token_sort_ratio(query_key, key) / 100.0
-            value = _FUSION[1] * overlap + _FUSION[2] * similarity
-            if value > best_value:
-                best_value, best_phrasing = value, phrasing
-        fused = _FUSION[0] * min(cover, 1.0) + best_value
-        return _Scored(index, fused, best_phrasing)
-
-
-def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
-    phrasings = tuple(p for p in (item.question, *item.alternatives) if p.strip())
-    terms = tuple(frozenset(tokens(p)) for p in phrasings)
-    keys = tuple(" ".join(sorted(bag)) for bag in terms)
-    bag: set[str] = set().union(*terms)
-    for keyword in item.keywords:
-        bag.update(tokens(keyword))
-    for term in list(bag):
-        bag.update(_ACRONYM_WORDS.get(term, ()))
-    return _Entry(item, phrasings, terms, keys, 1.0), bag
-
-
-def _with_length_norm(entry: _Entry, length: int, average: float) -> _Entry:
-    """BM25's length normalisation for a binary term: long entries match more by chance."""
-    ratio = length / average if average else 1.0
-    norm = (_K1 + 1.0) / (1.0 + _K1 * (1.0 - _B + _B * ratio))
-    return _Entry(entry.item, entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, norm)
-
-
-def _build_postings(
-    title_bags: Sequence[set[str]], answer_bags: Sequence[set[str]]
-) -> dict[str, dict[int, float]]:
-    postings: dict[str, dict[int, float]] = {}
-    for index, bag in enumerate(title_bags):
-        for term in bag:
-            postings.setdefault(term, {})[index] = 1.0
-    for index, bag in enumerate(answer_bags):
-        for term in bag:
-            postings.setdefault(term, {})[index] = _ANSWER_FIELD_WEIGHT
-    return postings
-
-
-def _to_candidates(
-    scored: Sequence[_Scored], entries: Sequence[_Entry], limit: int
-) -> list[Candidate]:
-    """Turn fused scores into confidences using the margin over a different answer."""
-    candidates: list[Candidate] = []
-    for position, current in enumerate(scored[:limit]):
-        answer = entries[current.index].item.answer
-        rival = next(
-            (
-                other.fused
-                for j, other in enumerate(scored)
-                if j != position and entries[other.index].item.answer != answer
-            ),
-            0.0,
-        )
-        margin = current.fused - rival
-        candidates.append(
-            Candidate(entries[current.index].item.key, _confidence(current.fused, margin),
-                      current.matched)
-        )
-    return candidates
-
-
-def _confidence(fused: float, margin: float) -> float:
-    weight_fused, weight_margin, bias = _CONFIDENCE
-    z = weight_fused * fused + weight_margin * margin + bias
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-
-@dataclass(frozen=True)
 class _QueryTerm:
     """One distinct message term, its weight, and the indexed terms it stands for."""
 
@@ -269,7 +112,7 @@ class _Query:
     total_weight: float
 
 
-class Vocabulary:
+class _Vocabulary:
     """Term statistics of the index, and the mapping of unknown message words onto it.
 
     Weights are BM25 inverse document frequencies. A word the index has never seen weighs as
@@ -297,6 +140,7 @@ class Vocabulary:
         self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def idf(self, term: str) -> float:
+        """The weight of a term; frame words are already halved."""
         return self._idf.get(term, self._unknown_weight)
 
     def resolve(self, raw_terms: Sequence[str]) -> _Query:
@@ -327,6 +171,7 @@ class Vocabulary:
         return matched / union if union else 0.0
 
     def _expand(self, term: str) -> tuple[tuple[str, float], ...]:
+        """The indexed terms a message term stands for, memoised for unknown words."""
         if term in self._idf:
             return ((term, 1.0),)
         cached = self._cache.get(term)
@@ -353,8 +198,196 @@ class Vocabulary:
         return tuple(best)
 
 
-_TYPO_CUTOFF = 80.0
-_VOWELS = frozenset("aeiou")
+@dataclass(frozen=True)
+class _Entry:
+    item: KnowledgeItem
+    phrasings: tuple[str, ...]
+    phrasing_terms: tuple[frozenset[str], ...]
+    phrasing_keys: tuple[str, ...]
+    length_norm: float
+
+
+@dataclass(frozen=True)
+class _Scored:
+    index: int
+    fused: float
+    matched: str
+
+
+class FaqMatcher:
+    """An immutable index over knowledge items; build once, search from any coroutine."""
+
+    def __init__(self, items: Iterable[KnowledgeItem]) -> None:
+        entries: list[_Entry] = []
+        title_bags: list[set[str]] = []
+        answer_bags: list[set[str]] = []
+        for item in items:
+            entry, title_bag = _prepare(item)
+            entries.append(entry)
+            title_bags.append(title_bag)
+            answer_bags.append(set(tokens(item.answer)) - title_bag if item.answer else set())
+        self._vocabulary = _Vocabulary(title_bags, answer_bags)
+        self._postings = _build_postings(title_bags, answer_bags)
+        average = sum(len(bag) for bag in title_bags) / max(len(title_bags), 1)
+        self._entries = [
+            _with_length_norm(entry, len(bag), average)
+            for entry, bag in zip(entries, title_bags, strict=True)
+        ]
+        logger.info("faq index built entries=%d terms=%d", len(entries), len(self._postings))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def search(self, text: str, limit: int = 3) -> list[Candidate]:
+        """Return up to `limit` candidates, best first; empty when nothing shares a term."""
+        query = self._vocabulary.resolve(tokens(text))
+        if not query.terms:
+            return []
+        coverage = self._retrieve(query.terms)
+        if not coverage:
+            return []
+        scored = self._rerank(query, coverage)
+        return _to_candidates(scored, self._entries, limit)
+
+    def _retrieve(self, terms: Sequence[_QueryTerm]) -> dict[int, float]:
+        """Sum the matched term weight per entry, rarest terms first.
+
+        A frequent term (in over a tenth of the entries) only adds to entries a rarer term
+        already found, instead of walking its whole posting list: it could not lift an entry
+        into the shortlist on its own, and skipping it keeps search fast on a large index.
+        """
+        matched: dict[int, float] = {}
+        limit = max(8, len(self._entries) // 10)
+        for term in sorted(terms, key=lambda t: -t.weight):
+            per_entry: dict[int, float] = {}
+            for expansion, similarity in term.expansions:
+                postings = self._postings[expansion]
+                hits: Iterable[tuple[int, float]] = postings.items()
+                if matched and len(postings) > limit:
+                    hits = [(i, postings[i]) for i in matched if i in postings]
+                for index, field_weight in hits:
+                    value = similarity * field_weight
+                    if value > per_entry.get(index, 0.0):
+                        per_entry[index] = value
+            for index, value in per_entry.items():
+                matched[index] = matched.get(index, 0.0) + term.weight * value
+        return matched
+
+    def _rerank(self, query: _Query, coverage: dict[int, float]) -> list[_Scored]:
+        """Fuse coverage with the best phrasing's overlap and string similarity."""
+        ranked = self._shortlist(coverage)
+        query_key = " ".join(sorted(t.text for t in query.terms))
+        scored = [
+            self._score_entry(index, coverage[index] / query.total_weight, query, query_key)
+            for index in ranked
+        ]
+        scored.sort(key=lambda s: -s.fused)
+        return scored
+
+    def _shortlist(self, coverage: dict[int, float]) -> list[int]:
+        """The best-covered entries, one per distinct answer.
+
+        Entries that give the same answer are one choice for the person asking, so only the
+        best of them is kept; the confidence margin is then taken against a real rival.
+        """
+        ordered = sorted(coverage, key=lambda i: -coverage[i] * self._entries[i].length_norm)
+        seen: set[str] = set()
+        shortlist: list[int] = []
+        for index in ordered:
+            answer = _answer_of(self._entries[index].item)
+            if answer in seen:
+                continue
+            seen.add(answer)
+            shortlist.append(index)
+            if len(shortlist) == _SHORTLIST:
+                break
+        return shortlist
+
+    def _score_entry(
+        self, index: int, cover: float, query: _Query, query_key: str
+    ) -> _Scored:
+        """Fuse coverage with the best phrasing; a sibling entry differs in its phrasings."""
+        entry = self._entries[index]
+        best_value, best_phrasing = -1.0, entry.phrasings[0]
+        for phrasing, bag, key in zip(
+            entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, strict=True
+        ):
+            overlap = self._vocabulary.overlap(query, bag)
+            similarity = fuzz.token_sort_ratio(query_key, key) / 100.0
+            value = _FUSION[1] * overlap + _FUSION[2] * similarity
+            if value > best_value:
+                best_value, best_phrasing = value, phrasing
+        fused = _FUSION[0] * min(cover, 1.0) + best_value
+        return _Scored(index, fused, best_phrasing)
+
+
+def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
+    """Tokenise an item's phrasings; its term bag adds keywords and spelt-out acronyms."""
+    phrasings = tuple(p for p in (item.question, *item.alternatives) if p.strip())
+    terms = tuple(frozenset(tokens(p)) for p in phrasings)
+    keys = tuple(" ".join(sorted(bag)) for bag in terms)
+    bag: set[str] = set().union(*terms)
+    for keyword in item.keywords:
+        bag.update(tokens(keyword))
+    for term in list(bag):
+        bag.update(_ACRONYM_WORDS.get(term, ()))
+    return _Entry(item, phrasings, terms, keys, 1.0), bag
+
+
+def _with_length_norm(entry: _Entry, length: int, average: float) -> _Entry:
+    """BM25's factor for one occurrence: an entry with many terms matches more by chance."""
+    ratio = length / average if average else 1.0
+    norm = (_K1 + 1.0) / (1.0 + _K1 * (1.0 - _B + _B * ratio))
+    return _Entry(entry.item, entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, norm)
+
+
+def _build_postings(
+    title_bags: Sequence[set[str]], answer_bags: Sequence[set[str]]
+) -> dict[str, dict[int, float]]:
+    """Map each term to the entries holding it and the weight of the field it is in."""
+    postings: dict[str, dict[int, float]] = {}
+    for index, bag in enumerate(title_bags):
+        for term in bag:
+            postings.setdefault(term, {})[index] = 1.0
+    for index, bag in enumerate(answer_bags):
+        for term in bag:
+            postings.setdefault(term, {})[index] = _ANSWER_FIELD_WEIGHT
+    return postings
+
+
+def _to_candidates(
+    scored: Sequence[_Scored], entries: Sequence[_Entry], limit: int
+) -> list[Candidate]:
+    """Turn fused scores into confidences using the margin over a different answer."""
+    candidates: list[Candidate] = []
+    for position, current in enumerate(scored[:limit]):
+        answer = _answer_of(entries[current.index].item)
+        rival = next(
+            (
+                other.fused
+                for j, other in enumerate(scored)
+                if j != position and _answer_of(entries[other.index].item) != answer
+            ),
+            0.0,
+        )
+        margin = current.fused - rival
+        candidates.append(
+            Candidate(entries[current.index].item.key, _confidence(current.fused, margin),
+                      current.matched)
+        )
+    return candidates
+
+
+def _answer_of(item: KnowledgeItem) -> str:
+    """What the person would be told; an item without an answer text stands for itself."""
+    return item.answer or f"key:{item.key}"
+
+
+def _confidence(fused: float, margin: float) -> float:
+    """Squash score and margin into [0, 1]: a close rival makes any match uncertain."""
+    weight_fused, weight_margin, bias = _CONFIDENCE
+    z = weight_fused * fused + weight_margin * margin + bias
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _abbreviation_similarity(short: str, word: str) -> float:
@@ -376,5 +409,6 @@ def _abbreviation_similarity(short: str, word: str) -> float:
 
 
 def _is_subsequence(short: str, word: str) -> bool:
+    """True when every letter of `short` appears in `word`, in order."""
     letters = iter(word)
     return all(ch in letters for ch in short)
