@@ -377,3 +377,12 @@ MESSAGES.update(
         ),
     }
 )
+
+# Journeys keep their texts in modules of their own; all of them form this one catalog.
+from texts import agent, followup, knowledge, notices, scheduler  # noqa: E402
+
+for _part in (agent, followup, knowledge, notices, scheduler):
+    _clash = MESSAGES.keys() & _part.MESSAGES.keys()
+    if _clash:
+        raise RuntimeError(f"text keys defined twice: {sorted(_clash)}")
+    MESSAGES.update(_part.MESSAGES)
