@@ -210,6 +210,7 @@ class Ticket(Base):
         Index("ix_tickets_status_due", "status", "resolution_due_at"),
         Index("ix_tickets_requester", "requester_id", "created_at"),
         Index("ix_tickets_assignee", "assignee_id", "status"),
+        Index("ix_tickets_service_created", "service_id", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -244,6 +245,9 @@ class Ticket(Base):
     resolution_target_minutes: Mapped[int | None]
     paused_since: Mapped[datetime | None]
     paused_minutes: Mapped[float] = mapped_column(default=0.0)
+    # The next moment the SLA sweep must look at this ticket (a warning or a due time);
+    # NULL when nothing is left to check, so the sweep never scans open tickets.
+    sla_check_at: Mapped[datetime | None] = mapped_column(index=True)
 
     service: Mapped[Service | None] = relationship()
     requester: Mapped[Person] = relationship(foreign_keys=[requester_id])

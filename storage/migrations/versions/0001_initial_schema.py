@@ -197,6 +197,7 @@ def upgrade() -> None:
         sa.Column("resolution_target_minutes", sa.Integer(), nullable=True),
         sa.Column("paused_since", storage.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("paused_minutes", sa.Double(), nullable=False),
+        sa.Column("sla_check_at", storage.types.UtcDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["assignee_id"], ["people.id"], name=op.f("fk_tickets_assignee_id_people")
         ),
@@ -219,6 +220,12 @@ def upgrade() -> None:
     with op.batch_alter_table("tickets", schema=None) as batch_op:
         batch_op.create_index("ix_tickets_assignee", ["assignee_id", "status"], unique=False)
         batch_op.create_index("ix_tickets_requester", ["requester_id", "created_at"], unique=False)
+        batch_op.create_index(
+            "ix_tickets_service_created", ["service_id", "created_at"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_tickets_sla_check_at"), ["sla_check_at"], unique=False
+        )
         batch_op.create_index(
             "ix_tickets_status_due", ["status", "resolution_due_at"], unique=False
         )
@@ -408,6 +415,8 @@ def downgrade() -> None:
     op.drop_table("faq_entries")
     with op.batch_alter_table("tickets", schema=None) as batch_op:
         batch_op.drop_index("ix_tickets_status_due")
+        batch_op.drop_index(batch_op.f("ix_tickets_sla_check_at"))
+        batch_op.drop_index("ix_tickets_service_created")
         batch_op.drop_index("ix_tickets_requester")
         batch_op.drop_index("ix_tickets_assignee")
 
