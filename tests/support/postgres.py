@@ -93,7 +93,8 @@ def _candidate_bin_dirs(versioned_root: Path) -> list[Path]:
     candidates = []
     on_path = shutil.which("initdb")
     if on_path is not None:
-        # Debian links initdb into /usr/local/bin; pg_ctl must come from the same install.
+        # A linked initdb (/usr/local/bin -> /usr/lib/postgresql/15/bin) points at the folder
+        # holding every server binary of that install, so that folder is tried first.
         candidates.append(Path(on_path).resolve().parent)
         candidates.append(Path(on_path).parent)
     versions = sorted(
@@ -136,15 +137,14 @@ def throwaway_cluster(bin_dir: Path | None = None) -> Iterator[str]:
     run_as = _run_as_prefix()
     cluster = _Cluster(bin_dir=bin_dir, root=_make_root(run_as), run_as=run_as)
 
-    started = False
     try:
         _initdb(cluster)
         port = _start(cluster)
-        started = True
         base_url = URL.create("postgresql+asyncpg", SUPERUSER, host="127.0.0.1", port=port)
         yield create_database(_render(base_url.set(database="postgres")), TEST_DATABASE)
     finally:
-        if started:
+        # Also after a failed start: pg_ctl may time out while the server lives on.
+        if (cluster.data_dir / "postmaster.pid").exists():
             _stop(cluster)
         shutil.rmtree(cluster.root, ignore_errors=True)
         logger.info("postgres cluster removed root=%s", cluster.root)

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from tests.support import postgres
 from tests.support.postgres import (
     REQUIRE_ENV,
+    PostgresUnavailable,
     create_database,
     drop_database,
     find_pg_bin,
@@ -180,3 +181,29 @@ def test_missing_binaries_fail_the_test_when_ci_requires_postgres(
 def hide_postgres(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(make_bin_dir(tmp_path / "empty")))
     monkeypatch.setattr(postgres, "VERSIONED_ROOT", tmp_path / "nothing-here")
+
+
+@pytest.mark.postgres
+def test_a_server_that_cannot_start_is_reported_and_leaves_nothing_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bin_dir = pg_bin_or_skip()
+    broken = {**postgres._SPEED_OVER_DURABILITY, "sigap_no_such_setting": "on"}
+    monkeypatch.setattr(postgres, "_SPEED_OVER_DURABILITY", broken)
+    roots: list[Path] = []
+    make_root = postgres._make_root
+    monkeypatch.setattr(postgres, "_make_root", lambda run_as: remember(roots, make_root(run_as)))
+
+    with (
+        pytest.raises(PostgresUnavailable, match="sigap_no_such_setting"),
+        throwaway_cluster(bin_dir),
+    ):
+        pass
+
+    assert len(roots) == 1
+    assert not roots[0].exists()
+
+
+def remember(seen: list[Path], path: Path) -> Path:
+    seen.append(path)
+    return path
