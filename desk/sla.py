@@ -1,22 +1,49 @@
-"""SLA targets of a ticket and the due times they give on the service's business calendar."""
+"""SLA targets of a ticket, the due times they give, and when the SLA sweep must look again.
+
+Besides its due times a ticket stores `sla_check_at`: the next warning (75% of a target used)
+or due time still ahead, NULL when nothing is left to check. It is set wherever due times
+change (open, priority change, pause, resume) and by a listener on `Ticket.status`, so a
+ticket that is resolved, closed or cancelled drops out of the sweep and one reopened comes
+back, whoever changed the status. The sweep then reads only what is due by an index, never
+every open ticket.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
-from desk.types import Priority, TicketType
+from desk.types import Priority, TicketStatus, TicketType
 from storage.models import ServiceLevelAgreement, ServiceLevelTarget, Ticket
+
+WARNING_FRACTION = 0.75
+# Statuses in which the provider owes work and the clock runs; pending pauses it.
+CLOCK_RUNNING = frozenset(
+    {TicketStatus.NEW.value, TicketStatus.ASSIGNED.value, TicketStatus.IN_PROGRESS.value}
+)
 
 
 @dataclass(frozen=True)
 class Targets:
     response_minutes: int
     resolution_minutes: int
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A moment the sweep acts on: `stage` "warning" or "breach" of the `target`
+    ("response" or "resolution") that falls due at `due_at`."""
+
+    target: str
+    stage: str
+    at: datetime
+    due_at: datetime
 
 
 async def targets_for(
@@ -61,16 +88,22 @@ def schedule_due_times(ticket: Ticket, targets: Targets, config: DeskConfig) -> 
         )
     if ticket.paused_since is not None:
         ticket.resolution_due_at = None
+        ticket.sla_check_at = None
         return
     ticket.resolution_due_at = calendar.add_business_time(
         ticket.created_at, targets.resolution_minutes + ticket.paused_minutes
     )
+    # The earliest checkpoint, even a past one: the sweep looks at once and, with the
+    # outbox's dedupe keys, sends only what was not sent for these due times.
+    ticket.sla_check_at = next_check(ticket, calendar)
 
 
 def pause_clock(ticket: Ticket, now: datetime) -> None:
+    """While the ticket waits on the requester nothing is due, so nothing is checked."""
     if ticket.paused_since is None:
         ticket.paused_since = now
         ticket.resolution_due_at = None
+        ticket.sla_check_at = None
 
 
 def resume_clock(ticket: Ticket, now: datetime, config: DeskConfig) -> float:
@@ -85,4 +118,60 @@ def resume_clock(ticket: Ticket, now: datetime, config: DeskConfig) -> float:
         ticket.resolution_due_at = calendar.add_business_time(
             ticket.created_at, ticket.resolution_target_minutes + ticket.paused_minutes
         )
+    ticket.sla_check_at = next_check(ticket, calendar)
     return waited
+
+
+def checkpoints(ticket: Ticket, calendar: BusinessCalendar) -> list[Checkpoint]:
+    """The warnings and due times of the targets still running, earliest first.
+
+    None while paused or once the work is done. The response target ends with the first
+    response. The resolution warning adds the paused minutes to 75% of the target, as the
+    due time does, so both move together when the clock stops.
+    """
+    if ticket.paused_since is not None or ticket.status not in CLOCK_RUNNING:
+        return []
+    points: list[Checkpoint] = []
+    if ticket.first_response_at is None:
+        points += _target_points(ticket, calendar, "response", ticket.response_target_minutes)
+    points += _target_points(ticket, calendar, "resolution", ticket.resolution_target_minutes)
+    return sorted(points, key=lambda point: point.at)
+
+
+def _target_points(
+    ticket: Ticket, calendar: BusinessCalendar, target: str, minutes: int | None
+) -> list[Checkpoint]:
+    resolution = target == "resolution"
+    due_at = ticket.resolution_due_at if resolution else ticket.response_due_at
+    if due_at is None or not minutes:
+        return []
+    paused = ticket.paused_minutes if resolution else 0.0
+    warn_at = calendar.add_business_time(ticket.created_at, WARNING_FRACTION * minutes + paused)
+    return [
+        Checkpoint(target, "warning", min(warn_at, due_at), due_at),
+        Checkpoint(target, "breach", due_at, due_at),
+    ]
+
+
+def next_check(
+    ticket: Ticket, calendar: BusinessCalendar, after: datetime | None = None
+) -> datetime | None:
+    """The first checkpoint (after `after` when given), or None when nothing is left."""
+    for point in checkpoints(ticket, calendar):
+        if after is None or point.at > after:
+            return point.at
+    return None
+
+
+@event.listens_for(Ticket.status, "set")
+def _status_moved(ticket: Ticket, value: Any, _old: Any, _initiator: Any) -> None:
+    """Keep `sla_check_at` in step with the status, whoever changes it.
+
+    Leaving the running statuses (resolved, closed, cancelled, pending) ends the checks;
+    coming back (a reopened ticket) asks the sweep to look now, from the ticket's start,
+    since this listener has no calendar to compute the next checkpoint with.
+    """
+    if value not in CLOCK_RUNNING:
+        ticket.sla_check_at = None
+    elif ticket.sla_check_at is None and ticket.paused_since is None:
+        ticket.sla_check_at = ticket.created_at
