@@ -16,11 +16,12 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
+from bot import guards
 from bot.settings import Settings
 from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
 from desk.priority import PriorityMatrix
-from handlers import errors, intake, router, start
+from handlers import errors, intake, questions, router, start
 from handlers.runtime import RUNTIME_KEY, Runtime, utc_now
 from storage.db import SessionFactory, create_engine, create_session_factory, is_sqlite
 from storage.migrate import upgrade_database
@@ -30,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 SigapApplication = Application[Any, Any, Any, Any, Any, Any]
 
-JOURNEYS: list[Callable[[Any], None]] = [start.register, intake.register]
+JOURNEYS: list[Callable[[Any], None]] = [start.register, intake.register, questions.register]
 REQUESTER_COMMANDS = ("start", "menu", "tiket", "katalog", "profil", "batal", "bantuan")
 
 
@@ -110,6 +111,7 @@ def build_application(
     application = builder.build()
     application.bot_data[RUNTIME_KEY] = runtime
 
+    guards.register(application)
     for register in JOURNEYS:
         register(application)
     router.register(application)

@@ -68,6 +68,8 @@ async def play(sigap: OfflineSigap) -> None:
     await sigap.tap(sari, "ASN")
     await sigap.say(sari, "Biro Umum")
     await sigap.tap(sari, "setuju")
+    await sigap.say(sari, "gmn kalo lupa password email dinas?")
+    await sigap.tap(sari, "Terjawab")
     await sigap.tap(sari, "Lapor gangguan")
     await sigap.say(sari, "vpn")
     await sigap.tap(sari, "VPN")

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from faq.matcher import DEFAULT_ANSWER_THRESHOLD, DEFAULT_SUGGEST_THRESHOLD
+
 DEFAULT_MATRIX: dict[str, dict[str, str]] = {
     "high": {"high": "critical", "medium": "high", "low": "medium"},
     "medium": {"high": "high", "medium": "medium", "low": "low"},
@@ -44,8 +46,8 @@ class Settings(BaseSettings):
     webhook_path: str = "telegram"
     webhook_secret: SecretStr | None = None
     priority_matrix: dict[str, dict[str, str]] = Field(default_factory=lambda: DEFAULT_MATRIX)
-    faq_answer_threshold: float = Field(default=0.6, ge=0, le=1)
-    faq_suggest_threshold: float = Field(default=0.3, ge=0, le=1)
+    faq_answer_threshold: float = Field(default=DEFAULT_ANSWER_THRESHOLD, ge=0, le=1)
+    faq_suggest_threshold: float = Field(default=DEFAULT_SUGGEST_THRESHOLD, ge=0, le=1)
     auto_assign: bool = False
     note_prefix: str = "#"
     calendars_file: Path = Path("seed/calendars.yaml")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -88,16 +89,24 @@ async def begin(update: Update, context: Context) -> None:
             await reply(update, turn.t("register.need_first"))
             return
         state = await conversation.load_state(session, person.telegram_id, rt.now())
-        conversation.enter(
-            state,
-            Flow.INTAKE,
-            Step.SERVICE,
-            rt.now(),
-            ticket_type=ticket_type.value,
-            attachments=[],
-            intake_key=secrets.token_hex(8),
-        )
+        enter_intake(state, ticket_type, rt.now())
         await ask(turn, state, Step.SERVICE)
+
+
+def enter_intake(
+    state: ChatState, ticket_type: TicketType, now: datetime, description: str = ""
+) -> None:
+    """Start a fresh draft; a description may come along, e.g. from an unanswered question."""
+    conversation.enter(
+        state,
+        Flow.INTAKE,
+        Step.SERVICE,
+        now,
+        ticket_type=ticket_type.value,
+        attachments=[],
+        intake_key=secrets.token_hex(8),
+        description=description[: tickets.MAX_TEXT],
+    )
 
 
 async def ask(turn: Turn, state: ChatState, step: Step, page: int = 0) -> None:
@@ -242,7 +251,10 @@ async def apply_button(turn: Turn, state: ChatState, parts: list[str]) -> None:
     action, value = [*parts, "", ""][:2]
     now = turn.rt.now()
     if action == "back":
-        await ask(turn, state, previous_step(state, step))
+        target = previous_step(state, step)
+        if target is Step.DESCRIBE:  # the description is typed again, not appended to
+            conversation.advance(state, target, now, description="")
+        await ask(turn, state, target)
     elif action == "page" and step is Step.SERVICE:
         await ask_service(turn, state, decode_int(value))
     elif action == "svc" and step is Step.SERVICE:
@@ -275,6 +287,9 @@ async def choose_service(turn: Turn, state: ChatState, service_id: int) -> None:
         state, Step.SERVICE, turn.rt.now(), service_id=service_id or None, service_name=name
     )
     await edit_or_reply(turn.update, turn.t("intake.service_chosen", service=name))
+    if state.draft.get("description"):
+        await ask(turn, state, next_step(state, Step.DESCRIBE))
+        return
     await ask(turn, state, Step.DESCRIBE)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import CallbackContext
 
 from desk.config import DeskConfig
+from faq.search import KnowledgeBase
 
 RUNTIME_KEY = "sigap"
 
@@ -33,6 +34,7 @@ class Runtime:
     note_prefix: str = "#"
     auto_assign: bool = False
     clock: Callable[[], datetime] = utc_now
+    knowledge: KnowledgeBase = field(default_factory=KnowledgeBase)
     extras: dict[str, Any] = field(default_factory=dict)
 
     def now(self) -> datetime:

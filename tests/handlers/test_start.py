@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.harness import OfflineSigap
+from bot.offline import OfflinePeople
 from storage.models import ChatState, Person
+from tests.conftest import FixedClock
 
 
 async def person_row(sigap: OfflineSigap, telegram_id: int) -> Person:
@@ -76,6 +78,7 @@ async def test_registration_step_survives_a_restart(sigap: OfflineSigap) -> None
 
     async with OfflineSigap(sigap.settings, sigap.sessions, sigap.clock) as restarted:
         restarted.names = sigap.names
+        restarted.people = OfflinePeople(restarted.app.bot, first_update_id=10_000)
         restarted.api.messages = list(sigap.api.messages)
         sent = await restarted.tap(budi, "Badan usaha")
 
@@ -101,3 +104,29 @@ async def test_html_in_a_name_is_escaped(sigap: OfflineSigap) -> None:
     sent = await sigap.say(mallory, "/start")
 
     assert "&lt;b&gt;Mallory&lt;/b&gt;" in sent[0].text
+
+
+async def test_a_repeated_update_is_handled_once(sigap: OfflineSigap) -> None:
+    budi = sigap.person(71000008, "Budi")
+    update = sigap.people.message(budi, "/start")
+
+    first = await sigap.process(update)
+    again = await sigap.process(update)
+
+    assert first and again == []
+
+
+async def test_a_flood_gets_one_polite_notice_then_silence(
+    sigap: OfflineSigap, clock: FixedClock
+) -> None:
+    budi = sigap.person(71000009, "Budi")
+    replies = []
+
+    for _ in range(35):
+        replies.append(await sigap.say(budi, "/bantuan"))
+
+    notices = [m for batch in replies for m in batch if "tunggu sebentar" in m.text]
+    assert len(notices) == 1
+    assert replies[-1] == []
+    clock.advance(seconds=31)
+    assert await sigap.say(budi, "/bantuan")
