@@ -72,7 +72,7 @@ SLANG: dict[str, str] = {
     "karna": "karena", "soalnya": "karena", "tp": "tetapi", "tpi": "tetapi",
     "tapi": "tetapi", "jd": "jadi", "jdi": "jadi", "klo": "kalau", "kalo": "kalau",
     "kl": "kalau", "klu": "kalau", "kalu": "kalau", "sm": "sama", "ama": "sama",
-    "spt": "seperti", "sprti": "seperti", "kyk": "seperti", "kayak": "seperti",
+    "sprti": "seperti", "kyk": "seperti", "kayak": "seperti",
     "kaya": "seperti", "kek": "seperti", "trs": "terus", "trus": "terus", "lg": "lagi",
     "lgi": "lagi", "aja": "saja", "aj": "saja", "ajah": "saja", "doang": "saja",
     "jg": "juga", "jga": "juga", "bgt": "sekali", "banget": "sekali", "bngt": "sekali",

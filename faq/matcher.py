@@ -33,6 +33,7 @@ DEFAULT_SUGGEST_THRESHOLD = 0.25
 _K1, _B = 1.2, 0.4  # BM25 saturation and length normalisation, used to shortlist
 _ANSWER_FIELD_WEIGHT = 0.2  # a word found only in the answer text counts this much
 _FRAME_WEIGHT = 0.5  # question-frame words weigh half their IDF
+_NO_TOPIC_FACTOR = 0.5  # confidence kept when only question-frame words matched
 _SHORTLIST = 24  # entries compared phrasing by phrasing
 _FUSION = (0.50, 0.30, 0.20)  # coverage, phrasing overlap, phrasing string similarity
 # Logistic calibration of (fused score, margin over a different answer, bias), fitted so
@@ -46,11 +47,12 @@ _FRAME_TERMS = frozenset(term for word in FRAME_WORDS for term in (word, stem(wo
 
 # The words an acronym stands for, so an entry that says "KK" is also found by a message
 # that spells "kartu keluarga" with a typo and so escapes the phrase table.
-_ACRONYM_WORDS: dict[str, tuple[str, ...]] = {
-    canonical: tuple(stem(word) for word in phrase if word not in STOPWORDS)
-    for phrase, canonical in PHRASES.items()
-    if " " not in canonical
-}
+_ACRONYM_WORDS: dict[str, set[str]] = {}
+for _phrase, _canonical in PHRASES.items():
+    if " " not in _canonical:
+        _ACRONYM_WORDS.setdefault(_canonical, set()).update(
+            stem(word) for word in _phrase if word not in STOPWORDS
+        )
 
 
 @dataclass(frozen=True)
@@ -104,12 +106,16 @@ class _QueryTerm:
     text: str
     weight: float
     expansions: tuple[tuple[str, float], ...]
+    topical: bool
 
 
 @dataclass(frozen=True)
 class _Query:
+    """A message's terms, their total weight, and the part of it that names a topic."""
+
     terms: tuple[_QueryTerm, ...]
     total_weight: float
+    topic_weight: float
 
 
 class _Vocabulary:
@@ -146,14 +152,16 @@ class _Vocabulary:
     def resolve(self, raw_terms: Sequence[str]) -> _Query:
         """Weigh the message's distinct terms and expand the unknown ones."""
         terms: list[_QueryTerm] = []
-        total = 0.0
+        total = topic = 0.0
         for text in dict.fromkeys(raw_terms):
             expansions = self._expand(text)
             weight = max((self.idf(term) for term, _ in expansions), default=self._unknown_weight)
+            topical = not expansions or expansions[0][0] not in _FRAME_TERMS
             total += weight
+            topic += weight if topical else 0.0
             if expansions:
-                terms.append(_QueryTerm(text, weight, expansions))
-        return _Query(tuple(terms), total)
+                terms.append(_QueryTerm(text, weight, expansions, topical))
+        return _Query(tuple(terms), total, topic)
 
     def overlap(self, query: _Query, bag: frozenset[str]) -> float:
         """Weighted Jaccard overlap between the message and one phrasing."""
@@ -212,6 +220,7 @@ class _Scored:
     index: int
     fused: float
     matched: str
+    topical: bool  # shares at least one topic (non-frame) word with the message
 
 
 class FaqMatcher:
@@ -243,20 +252,24 @@ class FaqMatcher:
         query = self._vocabulary.resolve(tokens(text))
         if not query.terms:
             return []
-        coverage = self._retrieve(query.terms)
+        coverage, topical = self._retrieve(query.terms)
         if not coverage:
             return []
-        scored = self._rerank(query, coverage)
+        scored = self._rerank(query, coverage, topical)
         return _to_candidates(scored, self._entries, limit)
 
-    def _retrieve(self, terms: Sequence[_QueryTerm]) -> dict[int, float]:
+    def _retrieve(
+        self, terms: Sequence[_QueryTerm]
+    ) -> tuple[dict[int, float], dict[int, float]]:
         """Sum the matched term weight per entry, rarest terms first.
 
         A frequent term (in over a tenth of the entries) only adds to entries a rarer term
         already found, instead of walking its whole posting list: it could not lift an entry
         into the shortlist on its own, and skipping it keeps search fast on a large index.
+        The weight of topical (non-frame) terms is also summed on its own.
         """
         matched: dict[int, float] = {}
+        topical: dict[int, float] = {}
         limit = max(8, len(self._entries) // 10)
         for term in sorted(terms, key=lambda t: -t.weight):
             per_entry: dict[int, float] = {}
@@ -271,14 +284,24 @@ class FaqMatcher:
                         per_entry[index] = value
             for index, value in per_entry.items():
                 matched[index] = matched.get(index, 0.0) + term.weight * value
-        return matched
+                if term.topical:
+                    topical[index] = topical.get(index, 0.0) + term.weight * value
+        return matched, topical
 
-    def _rerank(self, query: _Query, coverage: dict[int, float]) -> list[_Scored]:
+    def _rerank(
+        self, query: _Query, coverage: dict[int, float], topical: dict[int, float]
+    ) -> list[_Scored]:
         """Fuse coverage with the best phrasing's overlap and string similarity."""
         ranked = self._shortlist(coverage)
         query_key = " ".join(sorted(t.text for t in query.terms))
         scored = [
-            self._score_entry(index, coverage[index] / query.total_weight, query, query_key)
+            self._score_entry(
+                index,
+                coverage[index] / query.total_weight,
+                topical.get(index, 0.0) / query.topic_weight if query.topic_weight else 0.0,
+                query,
+                query_key,
+            )
             for index in ranked
         ]
         scored.sort(key=lambda s: -s.fused)
@@ -304,7 +327,7 @@ class FaqMatcher:
         return shortlist
 
     def _score_entry(
-        self, index: int, cover: float, query: _Query, query_key: str
+        self, index: int, cover: float, topic: float, query: _Query, query_key: str
     ) -> _Scored:
         """Fuse coverage with the best phrasing; a sibling entry differs in its phrasings."""
         entry = self._entries[index]
@@ -318,7 +341,7 @@ class FaqMatcher:
             if value > best_value:
                 best_value, best_phrasing = value, phrasing
         fused = _FUSION[0] * min(cover, 1.0) + best_value
-        return _Scored(index, fused, best_phrasing)
+        return _Scored(index, fused, best_phrasing, topical=topic > 0.0)
 
 
 def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
@@ -370,10 +393,11 @@ def _to_candidates(
             ),
             0.0,
         )
-        margin = current.fused - rival
+        confidence = _confidence(current.fused, current.fused - rival)
+        if not current.topical:
+            confidence *= _NO_TOPIC_FACTOR
         candidates.append(
-            Candidate(entries[current.index].item.key, _confidence(current.fused, margin),
-                      current.matched)
+            Candidate(entries[current.index].item.key, confidence, current.matched)
         )
     return candidates
 

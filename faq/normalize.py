@@ -29,6 +29,7 @@ from faq.lexicon import (
 _WORD = re.compile(r"[0-9a-z]+(?:['’`-][0-9a-z]+)*", re.IGNORECASE)
 _STRETCH = re.compile(r"([a-z])\1{2,}")
 _REDUPLICATED = re.compile(r"^([a-z]{3,})2$")
+_LAUGHTER = re.compile(r"^(?:wk|kw|ha|he|hi|xi)+[wkh]?$")
 _VOWELS = frozenset("aeiou")
 _APOSTROPHES = str.maketrans("", "", "'’`")
 _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -69,15 +70,21 @@ def stem(word: str) -> str:
     return _stem(word)
 
 
+@lru_cache(maxsize=65536)
 def _term(word: str) -> str:
-    """Stem one unprotected word, resolve slang exposed by stemming, drop stopwords."""
-    if word in STOPWORDS:
+    """Stem one unprotected word, resolve slang exposed by stemming, drop stopwords.
+
+    A stopword with a particle or possessive ("adminnya") is still a stopword, but a
+    derived word is not: "permohonan" (application) must survive although "mohon" (please)
+    is dropped.
+    """
+    if word in STOPWORDS or _strip_particle(word) in STOPWORDS:
         return ""
     root = _stem(word)
     if root != word:
         replacement = SLANG.get(root, root)
         root = replacement if " " not in replacement else root
-    return "" if root in STOPWORDS else root
+    return root
 
 
 def _canonical_words(text: str) -> list[tuple[str, bool]]:
@@ -95,6 +102,8 @@ def _canonical_word(raw: str, shouting: bool) -> tuple[tuple[str, bool], ...]:
     word = _destretch(raw.lower())
     if _is_acronym(raw, shouting) or word in PROTECTED_ACRONYMS:
         return ((word, True),)
+    if len(word) >= 4 and _LAUGHTER.match(word):
+        return ()
     replacement = SLANG.get(word, word)
     return tuple((part, part in PROTECTED_ACRONYMS) for part in replacement.split())
 
@@ -105,8 +114,7 @@ def _split(text: str) -> list[str]:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     words: list[str] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
+    for word in _WORD.findall(text):
         if not word.isalnum():
             word = word.translate(_APOSTROPHES)
             if "-" in word:
@@ -141,7 +149,7 @@ def _is_acronym(raw: str, shouting: bool) -> bool:
 
 def _destretch(word: str) -> str:
     """Fold stretched letters: "tolongggg" -> "tolong", "yaaa" -> "ya", "kkk" -> "kk"."""
-    if not _STRETCH.search(word):
+    if word in _KNOWN or not _STRETCH.search(word):
         return word
     single = _STRETCH.sub(r"\1", word)
     double = _STRETCH.sub(r"\1\1", word)
@@ -152,6 +160,8 @@ def _destretch(word: str) -> str:
 
 def _join_phrases(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Replace known multi-word names with their one-token canonical form, longest first."""
+    if not any(word in _PHRASES_BY_FIRST for word, _ in words):
+        return words
     joined: list[tuple[str, bool]] = []
     index = 0
     while index < len(words):
@@ -270,7 +280,7 @@ def _strip_nasal(word: str) -> str:
     if bare[:1] == "n" and len(bare) > 1:
         rest = bare[1:]
         return rest if rest[0] in "dcjtsz" else "t" + rest if rest[0] in _VOWELS else word
-    if bare[:1] in ("l", "r", "w", "y"):
+    if bare[:1] in ("l", "r", "w", "y") and len(bare) >= 5:
         return bare
     return word
 
