@@ -21,7 +21,7 @@ from bot.settings import Settings
 from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
 from desk.priority import PriorityMatrix
-from handlers import errors, intake, questions, router, start
+from handlers import catalog, errors, feedback, followup, intake, questions, resume, router, start
 from handlers.runtime import RUNTIME_KEY, Runtime, utc_now
 from storage.db import SessionFactory, create_engine, create_session_factory, is_sqlite
 from storage.migrate import upgrade_database
@@ -31,7 +31,15 @@ logger = logging.getLogger(__name__)
 
 SigapApplication = Application[Any, Any, Any, Any, Any, Any]
 
-JOURNEYS: list[Callable[[Any], None]] = [start.register, intake.register, questions.register]
+JOURNEYS: list[Callable[[Any], None]] = [
+    start.register,
+    intake.register,
+    questions.register,
+    followup.register,
+    feedback.register,
+    catalog.register,
+    resume.register,
+]
 REQUESTER_COMMANDS = ("start", "menu", "tiket", "katalog", "profil", "batal", "bantuan")
 
 
