@@ -248,6 +248,9 @@ class Ticket(Base):
     # The next moment the SLA sweep must look at this ticket (a warning or a due time);
     # NULL when nothing is left to check, so the sweep never scans open tickets.
     sla_check_at: Mapped[datetime | None] = mapped_column(index=True)
+    # When the personal content (description, messages, comments) was redacted, on the
+    # requester's request or when the retention period ran out; the ticket stays for statistics.
+    redacted_at: Mapped[datetime | None]
 
     service: Mapped[Service | None] = relationship()
     requester: Mapped[Person] = relationship(foreign_keys=[requester_id])

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-03
+Create Date: 2026-12-03 16:22:13.595492
 """
 
 from collections.abc import Sequence
@@ -198,6 +198,7 @@ def upgrade() -> None:
         sa.Column("paused_since", storage.types.UtcDateTime(timezone=True), nullable=True),
         sa.Column("paused_minutes", sa.Double(), nullable=False),
         sa.Column("sla_check_at", storage.types.UtcDateTime(timezone=True), nullable=True),
+        sa.Column("redacted_at", storage.types.UtcDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["assignee_id"], ["people.id"], name=op.f("fk_tickets_assignee_id_people")
         ),
