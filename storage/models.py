@@ -396,3 +396,62 @@ class JobLease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(128))
     expires_at: Mapped[datetime]
+
+
+class ServiceHistory(Base):
+    """One row per change to a catalog entry (BAB IV.1): who, which field, old, new, why."""
+
+    __tablename__ = "service_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+
+
+class ServiceFollower(Base):
+    """A requester who asked to hear when a service changes status (planned to active...)."""
+
+    __tablename__ = "service_followers"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("services.id"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime]
+
+
+class ServiceReport(Base):
+    """A stored service report (BAB IV.4.c): one on every status change, kept as evidence."""
+
+    __tablename__ = "service_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    period_start: Mapped[datetime]
+    period_end: Mapped[datetime]
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class CalendarClosure(Base):
+    """A cuti bersama or local closure added in the bot, merged into the YAML calendars.
+
+    One row per calendar and day: the calendar file holds the closures known at deployment,
+    these rows the ones announced later, so due times can move without a restart.
+    """
+
+    __tablename__ = "calendar_closures"
+    __table_args__ = (UniqueConstraint("calendar_code", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    calendar_code: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    created_at: Mapped[datetime]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-03 16:22:13.595492
+Create Date: 2026-12-03 16:22:38.952760
 """
 
 from collections.abc import Sequence
@@ -89,6 +89,24 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("prefix", "year", name=op.f("pk_ticket_counters")),
     )
     op.create_table(
+        "calendar_closures",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("calendar_code", sa.String(length=64), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", storage.types.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["people.id"],
+            name=op.f("fk_calendar_closures_created_by_id_people"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_calendar_closures")),
+        sa.UniqueConstraint(
+            "calendar_code", "day", name=op.f("uq_calendar_closures_calendar_code")
+        ),
+    )
+    op.create_table(
         "services",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("catalog_id", sa.Integer(), nullable=True),
@@ -146,6 +164,66 @@ def upgrade() -> None:
             "service_id", "depends_on_id", name=op.f("pk_service_dependencies")
         ),
     )
+    op.create_table(
+        "service_followers",
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("service_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", storage.types.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_service_followers_person_id_people")
+        ),
+        sa.ForeignKeyConstraint(
+            ["service_id"], ["services.id"], name=op.f("fk_service_followers_service_id_services")
+        ),
+        sa.PrimaryKeyConstraint("person_id", "service_id", name=op.f("pk_service_followers")),
+    )
+    with op.batch_alter_table("service_followers", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_service_followers_service_id"), ["service_id"], unique=False
+        )
+
+    op.create_table(
+        "service_history",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("service_id", sa.Integer(), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=True),
+        sa.Column("field", sa.String(length=64), nullable=False),
+        sa.Column("old_value", sa.Text(), nullable=True),
+        sa.Column("new_value", sa.Text(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("created_at", storage.types.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["actor_id"], ["people.id"], name=op.f("fk_service_history_actor_id_people")
+        ),
+        sa.ForeignKeyConstraint(
+            ["service_id"], ["services.id"], name=op.f("fk_service_history_service_id_services")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_service_history")),
+    )
+    with op.batch_alter_table("service_history", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_service_history_service_id"), ["service_id"], unique=False
+        )
+
+    op.create_table(
+        "service_reports",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("service_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("period_start", storage.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("period_end", storage.types.UtcDateTime(timezone=True), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("created_at", storage.types.UtcDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["service_id"], ["services.id"], name=op.f("fk_service_reports_service_id_services")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_service_reports")),
+    )
+    with op.batch_alter_table("service_reports", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_service_reports_service_id"), ["service_id"], unique=False
+        )
+
     op.create_table(
         "slas",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -423,9 +501,22 @@ def downgrade() -> None:
 
     op.drop_table("tickets")
     op.drop_table("slas")
+    with op.batch_alter_table("service_reports", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_service_reports_service_id"))
+
+    op.drop_table("service_reports")
+    with op.batch_alter_table("service_history", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_service_history_service_id"))
+
+    op.drop_table("service_history")
+    with op.batch_alter_table("service_followers", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_service_followers_service_id"))
+
+    op.drop_table("service_followers")
     op.drop_table("service_dependencies")
     op.drop_table("agent_services")
     op.drop_table("services")
+    op.drop_table("calendar_closures")
     op.drop_table("ticket_counters")
     with op.batch_alter_table("processed_updates", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_processed_updates_created_at"))
