@@ -379,9 +379,9 @@ MESSAGES.update(
 )
 
 # Journeys keep their texts in modules of their own; all of them form this one catalog.
-from texts import agent, followup, knowledge, notices, scheduler  # noqa: E402
+from texts import agent, followup, knowledge, notices, privacy, scheduler  # noqa: E402
 
-for _part in (agent, followup, knowledge, notices, scheduler):
+for _part in (agent, followup, knowledge, notices, privacy, scheduler):
     _clash = MESSAGES.keys() & _part.MESSAGES.keys()
     if _clash:
         raise RuntimeError(f"text keys defined twice: {sorted(_clash)}")
