@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from faq.matcher import DEFAULT_ANSWER_THRESHOLD, DEFAULT_SUGGEST_THRESHOLD
+from scheduler.retention import DEFAULT_RETENTION_DAYS
 
 DEFAULT_MATRIX: dict[str, dict[str, str]] = {
     "high": {"high": "critical", "medium": "high", "low": "medium"},
@@ -52,6 +53,7 @@ class Settings(BaseSettings):
     note_prefix: str = "#"
     calendars_file: Path = Path("seed/calendars.yaml")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    retention_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_RETENTION_DAYS))
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -70,6 +72,17 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError("an IANA time zone such as Asia/Jakarta is expected") from error
         return value
+
+    @field_validator("retention_days")
+    @classmethod
+    def _retention_per_type(cls, value: dict[str, int]) -> dict[str, int]:
+        """Types left out keep their default period, so one override is enough."""
+        unknown = set(value) - set(DEFAULT_RETENTION_DAYS)
+        if unknown:
+            raise ValueError(f"unknown ticket types {sorted(unknown)}")
+        if any(days < 1 for days in value.values()):
+            raise ValueError("retention periods are whole days, at least 1")
+        return {**DEFAULT_RETENTION_DAYS, **value}
 
     @property
     def zone(self) -> ZoneInfo:
