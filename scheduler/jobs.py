@@ -1,0 +1,118 @@
+"""Every scheduled job in one place, and the runner that wraps each run in its lease.
+
+The bot process (PTB's JobQueue) and `sigap worker` both schedule `JOBS`; in either, a run
+first takes the job's database lease, so with several processes on one database only one
+runs a job at a time. A failing run is logged with its traceback and the next interval tries
+again: a job boundary is where a broad `except` belongs. Outbox delivery is not listed here:
+it claims rows itself and runs more often.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from desk.config import DeskConfig
+from scheduler import auto_close, conversations, digest, lease, sla_sweep, workload
+from storage.db import SessionFactory
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What jobs need, built once at start-up."""
+
+    sessions: SessionFactory
+    config: DeskConfig
+    auto_close_working_days: int = auto_close.DEFAULT_WORKING_DAYS
+
+
+JobRun = Callable[[JobContext, datetime], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class Job:
+    """A periodic job; `run` returns how much it did (notices queued, tickets closed)."""
+
+    name: str
+    interval: timedelta
+    run: JobRun
+    lease: timedelta = timedelta(minutes=5)
+
+
+async def _sla_sweep(context: JobContext, now: datetime) -> int:
+    return await sla_sweep.sweep_due_tickets(context.sessions, context.config, now)
+
+
+async def _auto_close(context: JobContext, now: datetime) -> int:
+    return await auto_close.close_unanswered(
+        context.sessions, context.config, now, context.auto_close_working_days
+    )
+
+
+async def _workload(context: JobContext, now: datetime) -> int:
+    return await workload.alert_workload(context.sessions, context.config, now)
+
+
+async def _digest(context: JobContext, now: datetime) -> int:
+    return await digest.send_morning_digest(context.sessions, context.config, now)
+
+
+async def _idle_flows(context: JobContext, now: datetime) -> int:
+    return await conversations.expire_idle_flows(context.sessions, now)
+
+
+MINUTE = timedelta(minutes=1)
+JOBS: tuple[Job, ...] = (
+    Job("sla-sweep", MINUTE, _sla_sweep),
+    Job("auto-close", 5 * MINUTE, _auto_close),
+    Job("workload-alerts", 15 * MINUTE, _workload),
+    Job("morning-digest", MINUTE, _digest),
+    Job("idle-flows", MINUTE, _idle_flows),
+)
+
+
+async def run_job(job: Job, context: JobContext, holder: str, now: datetime) -> int | None:
+    """Run `job` once under its lease; None when another worker holds it or the run failed."""
+    try:
+        if not await lease.acquire(context.sessions, job.name, holder, now, job.lease):
+            logger.debug("job skipped job=%s reason=leased", job.name)
+            return None
+    except Exception:  # a job boundary: the database may be away; try next interval
+        logger.exception("job lease failed job=%s", job.name)
+        return None
+    try:
+        done = await job.run(context, now)
+    except Exception:  # a job boundary: log and let the next run retry
+        logger.exception("job failed job=%s", job.name)
+        return None
+    finally:
+        await _release(job, context, holder, now)
+    if done:
+        logger.info("job ran job=%s done=%s", job.name, done)
+    return done
+
+
+async def _release(job: Job, context: JobContext, holder: str, now: datetime) -> None:
+    try:
+        await lease.release(context.sessions, job.name, holder, now)
+    except Exception:  # the lease then simply expires
+        logger.exception("job lease release failed job=%s", job.name)
+
+
+@dataclass
+class JobSchedule:
+    """When each job is next due, for a worker that ticks instead of using APScheduler."""
+
+    jobs: Sequence[Job] = JOBS
+    next_run: dict[str, datetime] = field(default_factory=dict)
+
+    def due(self, now: datetime) -> list[Job]:
+        """Jobs due at `now`, each moved on to its next interval."""
+        ready = [job for job in self.jobs if self.next_run.get(job.name, now) <= now]
+        for job in ready:
+            self.next_run[job.name] = now + job.interval
+        return ready
