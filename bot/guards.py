@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
+from desk.idempotency import already_processed
 from handlers.common import App, Context, reply
-from handlers.runtime import runtime_of
-from storage.updates import claim_update
+from handlers.runtime import HANDLING, Handling, runtime_of
 from texts import t
 
 logger = logging.getLogger(__name__)
@@ -57,11 +57,12 @@ async def guard(update: Update, context: Context) -> None:
     """Drop repeats and floods before the journeys run."""
     rt = runtime_of(context)
     now = rt.now()
-    async with rt.transaction() as session:
-        first_time = await claim_update(session, update.update_id, now)
-    if not first_time:
+    async with rt.sessions() as session:
+        repeated = await already_processed(session, update.update_id)
+    if repeated:
         logger.info("repeated update dropped update=%s", update.update_id)
         raise ApplicationHandlerStop
+    HANDLING.set(Handling(update.update_id))
     user = update.effective_user
     gate = rt.extras.setdefault("flood_gate", FloodGate())
     if user is None or not isinstance(gate, FloodGate) or gate.admit(user.id, now):

@@ -14,6 +14,7 @@ from telegram.error import Forbidden
 
 from desk import people
 from desk.errors import SigapError
+from desk.idempotency import DuplicateUpdate
 from handlers.common import Context, answer_query, reply
 from handlers.runtime import runtime_of
 from texts import t
@@ -31,6 +32,9 @@ async def on_error(update: object, context: Context) -> None:
     error = context.error
     if not isinstance(update, Update):
         logger.error("error outside an update", exc_info=error)
+        return
+    if isinstance(error, DuplicateUpdate):
+        logger.info("duplicate update rolled back update=%s", update.update_id)
         return
     language = await _stored_language(update, context)
     if isinstance(error, SigapError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -12,9 +13,21 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import CallbackContext
 
 from desk.config import DeskConfig
+from desk.idempotency import claim_update
 from faq.search import KnowledgeBase
 
 RUNTIME_KEY = "sigap"
+
+
+@dataclass
+class Handling:
+    """The update being handled in this task, and whether its id is recorded yet."""
+
+    update_id: int
+    claimed: bool = False
+
+
+HANDLING: ContextVar[Handling | None] = ContextVar("handling", default=None)
 
 
 def utc_now() -> datetime:
@@ -42,8 +55,16 @@ class Runtime:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One handler step, one transaction: committed on success, rolled back on error."""
+        """One handler step, one transaction: committed on success, rolled back on error.
+
+        The first transaction of an update also records the update's id, so its effects and
+        the mark that it was handled commit together or not at all.
+        """
+        handling = HANDLING.get()
         async with self.sessions() as session, session.begin():
+            if handling is not None and not handling.claimed:
+                await claim_update(session, handling.update_id, self.now())
+                handling.claimed = True
             yield session
 
 
