@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     faq_suggest_threshold: float = Field(default=DEFAULT_SUGGEST_THRESHOLD, ge=0, le=1)
     auto_assign: bool = False
     note_prefix: str = "#"
+    # A resolved ticket the requester leaves unanswered is closed after this many working
+    # days of its service's calendar.
+    auto_close_working_days: int = Field(default=3, ge=1, le=60)
     calendars_file: Path = Path("seed/calendars.yaml")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     retention_days: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_RETENTION_DAYS))
