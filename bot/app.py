@@ -21,7 +21,21 @@ from bot.settings import Settings
 from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
 from desk.priority import PriorityMatrix
-from handlers import catalog, errors, feedback, followup, intake, questions, resume, router, start
+from handlers import (
+    admin,
+    agent_commands,
+    agent_group,
+    agent_views,
+    catalog,
+    errors,
+    feedback,
+    followup,
+    intake,
+    questions,
+    resume,
+    router,
+    start,
+)
 from handlers.runtime import RUNTIME_KEY, Runtime, utc_now
 from storage.db import SessionFactory, create_engine, create_session_factory, is_sqlite
 from storage.migrate import upgrade_database
@@ -32,6 +46,10 @@ logger = logging.getLogger(__name__)
 SigapApplication = Application[Any, Any, Any, Any, Any, Any]
 
 JOURNEYS: list[Callable[[Any], None]] = [
+    agent_views.register,  # first: its group /help answers before the requesters' /help
+    agent_commands.register,
+    agent_group.register,
+    admin.register,
     start.register,
     intake.register,
     questions.register,

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler
 
-from desk import catalog, conversation, notices, people, tickets
+from desk import catalog, conversation, notices, people, routing, tickets
 from desk.callbacks import decode, decode_int
 from desk.errors import Conflict, InvalidInput
 from desk.records import ChatState
@@ -346,6 +346,7 @@ async def submit(turn: Turn, state: ChatState) -> None:
             ticket = await tickets.open_ticket(turn.session, rt.desk, draft, turn.person, now)
     except IntegrityError as error:
         raise Conflict("intake already submitted", text_key="intake.already_sent") from error
+    await routing.route_new_ticket(turn.session, rt.desk, ticket, now, rt.auto_assign)
     await notices.ticket_opened(turn.session, rt.desk, ticket, now)
     conversation.leave(state, now)
     zone = rt.desk.timezone
