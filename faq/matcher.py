@@ -11,6 +11,7 @@ confidence, so one threshold separates "answer", "suggest" and "stay quiet" for 
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections.abc import Iterable, Sequence
@@ -35,6 +36,7 @@ _ANSWER_FIELD_WEIGHT = 0.2  # a word found only in the answer text counts this m
 _FRAME_WEIGHT = 0.5  # question-frame words weigh half their IDF
 _NO_TOPIC_FACTOR = 0.5  # confidence kept when only question-frame words matched
 _SHORTLIST = 24  # entries compared phrasing by phrasing
+_FULL_WALK = 200  # posting lists this short are always walked whole
 _FUSION = (0.50, 0.30, 0.20)  # coverage, phrasing overlap, phrasing string similarity
 # Logistic calibration of (fused score, margin over a different answer, bias), fitted so
 # that the confidence estimates the chance that the best candidate is the right answer.
@@ -111,11 +113,10 @@ class _QueryTerm:
 
 @dataclass(frozen=True)
 class _Query:
-    """A message's terms, their total weight, and the part of it that names a topic."""
+    """A message's matchable terms and the total weight of all its terms, unknown included."""
 
     terms: tuple[_QueryTerm, ...]
     total_weight: float
-    topic_weight: float
 
 
 class _Vocabulary:
@@ -152,16 +153,15 @@ class _Vocabulary:
     def resolve(self, raw_terms: Sequence[str]) -> _Query:
         """Weigh the message's distinct terms and expand the unknown ones."""
         terms: list[_QueryTerm] = []
-        total = topic = 0.0
+        total = 0.0
         for text in dict.fromkeys(raw_terms):
             expansions = self._expand(text)
             weight = max((self.idf(term) for term, _ in expansions), default=self._unknown_weight)
-            topical = not expansions or expansions[0][0] not in _FRAME_TERMS
             total += weight
-            topic += weight if topical else 0.0
             if expansions:
+                topical = expansions[0][0] not in _FRAME_TERMS
                 terms.append(_QueryTerm(text, weight, expansions, topical))
-        return _Query(tuple(terms), total, topic)
+        return _Query(tuple(terms), total)
 
     def overlap(self, query: _Query, bag: frozenset[str]) -> float:
         """Weighted Jaccard overlap between the message and one phrasing."""
@@ -242,6 +242,11 @@ class FaqMatcher:
             _with_length_norm(entry, len(bag), average)
             for entry, bag in zip(entries, title_bags, strict=True)
         ]
+        self._norms = [entry.length_norm for entry in self._entries]
+        answers: dict[str, int] = {}
+        self._answer_groups = [
+            answers.setdefault(_answer_of(entry.item), len(answers)) for entry in self._entries
+        ]
         logger.info("faq index built entries=%d terms=%d", len(entries), len(self._postings))
 
     def __len__(self) -> int:
@@ -252,57 +257,47 @@ class FaqMatcher:
         query = self._vocabulary.resolve(tokens(text))
         if not query.terms:
             return []
-        coverage, topical = self._retrieve(query.terms)
+        coverage = self._retrieve(query.terms)
         if not coverage:
             return []
-        scored = self._rerank(query, coverage, topical)
+        scored = self._rerank(query, coverage)
         return _to_candidates(scored, self._entries, limit)
 
-    def _retrieve(
-        self, terms: Sequence[_QueryTerm]
-    ) -> tuple[dict[int, float], dict[int, float]]:
+    def _retrieve(self, terms: Sequence[_QueryTerm]) -> dict[int, float]:
         """Sum the matched term weight per entry, rarest terms first.
 
-        A frequent term (in over a tenth of the entries) only adds to entries a rarer term
-        already found, instead of walking its whole posting list: it could not lift an entry
-        into the shortlist on its own, and skipping it keeps search fast on a large index.
-        The weight of topical (non-frame) terms is also summed on its own.
+        A frequent term (in over a tenth of a large index) only adds to entries a rarer
+        term already found, instead of walking its whole posting list: with its low weight it
+        could not lift an entry into the shortlist alone, and skipping it keeps search fast.
         """
         matched: dict[int, float] = {}
-        topical: dict[int, float] = {}
-        limit = max(8, len(self._entries) // 10)
+        limit = max(_FULL_WALK, len(self._entries) // 10)
         for term in sorted(terms, key=lambda t: -t.weight):
             per_entry: dict[int, float] = {}
             for expansion, similarity in term.expansions:
                 postings = self._postings[expansion]
-                hits: Iterable[tuple[int, float]] = postings.items()
                 if matched and len(postings) > limit:
-                    hits = [(i, postings[i]) for i in matched if i in postings]
-                for index, field_weight in hits:
+                    postings = {i: postings[i] for i in matched if i in postings}
+                if len(term.expansions) == 1:
+                    per_entry = postings if similarity == 1.0 else {
+                        i: similarity * w for i, w in postings.items()
+                    }
+                    break
+                for index, field_weight in postings.items():
                     value = similarity * field_weight
                     if value > per_entry.get(index, 0.0):
                         per_entry[index] = value
+            weight, get = term.weight, matched.get
             for index, value in per_entry.items():
-                matched[index] = matched.get(index, 0.0) + term.weight * value
-                if term.topical:
-                    topical[index] = topical.get(index, 0.0) + term.weight * value
-        return matched, topical
+                matched[index] = get(index, 0.0) + weight * value
+        return matched
 
-    def _rerank(
-        self, query: _Query, coverage: dict[int, float], topical: dict[int, float]
-    ) -> list[_Scored]:
+    def _rerank(self, query: _Query, coverage: dict[int, float]) -> list[_Scored]:
         """Fuse coverage with the best phrasing's overlap and string similarity."""
-        ranked = self._shortlist(coverage)
         query_key = " ".join(sorted(t.text for t in query.terms))
         scored = [
-            self._score_entry(
-                index,
-                coverage[index] / query.total_weight,
-                topical.get(index, 0.0) / query.topic_weight if query.topic_weight else 0.0,
-                query,
-                query_key,
-            )
-            for index in ranked
+            self._score_entry(index, coverage[index] / query.total_weight, query, query_key)
+            for index in self._shortlist(coverage)
         ]
         scored.sort(key=lambda s: -s.fused)
         return scored
@@ -313,21 +308,26 @@ class FaqMatcher:
         Entries that give the same answer are one choice for the person asking, so only the
         best of them is kept; the confidence margin is then taken against a real rival.
         """
-        ordered = sorted(coverage, key=lambda i: -coverage[i] * self._entries[i].length_norm)
-        seen: set[str] = set()
-        shortlist: list[int] = []
-        for index in ordered:
-            answer = _answer_of(self._entries[index].item)
-            if answer in seen:
-                continue
-            seen.add(answer)
-            shortlist.append(index)
-            if len(shortlist) == _SHORTLIST:
-                break
-        return shortlist
+        norms, groups = self._norms, self._answer_groups
+        best: dict[int, tuple[float, int]] = {}
+        for index, value in coverage.items():
+            ranked = (value * norms[index], -index)
+            group = groups[index]
+            if group not in best or ranked > best[group]:
+                best[group] = ranked
+        return [-index for _, index in heapq.nlargest(_SHORTLIST, best.values())]
+
+    def _is_topical(self, index: int, query: _Query) -> bool:
+        """Whether the entry holds at least one of the message's topic (non-frame) words."""
+        return any(
+            index in self._postings[expansion]
+            for term in query.terms
+            if term.topical
+            for expansion, _ in term.expansions
+        )
 
     def _score_entry(
-        self, index: int, cover: float, topic: float, query: _Query, query_key: str
+        self, index: int, cover: float, query: _Query, query_key: str
     ) -> _Scored:
         """Fuse coverage with the best phrasing; a sibling entry differs in its phrasings."""
         entry = self._entries[index]
@@ -341,7 +341,7 @@ class FaqMatcher:
             if value > best_value:
                 best_value, best_phrasing = value, phrasing
         fused = _FUSION[0] * min(cover, 1.0) + best_value
-        return _Scored(index, fused, best_phrasing, topical=topic > 0.0)
+        return _Scored(index, fused, best_phrasing, self._is_topical(index, query))
 
 
 def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
@@ -381,25 +381,21 @@ def _build_postings(
 def _to_candidates(
     scored: Sequence[_Scored], entries: Sequence[_Entry], limit: int
 ) -> list[Candidate]:
-    """Turn fused scores into confidences using the margin over a different answer."""
+    """Turn fused scores into confidences, best first.
+
+    The shortlist holds one entry per distinct answer, so the rival of the best entry is
+    the runner-up, and the rival of every other entry is the best one.
+    """
     candidates: list[Candidate] = []
-    for position, current in enumerate(scored[:limit]):
-        answer = _answer_of(entries[current.index].item)
-        rival = next(
-            (
-                other.fused
-                for j, other in enumerate(scored)
-                if j != position and _answer_of(entries[other.index].item) != answer
-            ),
-            0.0,
-        )
+    for position, current in enumerate(scored):
+        rival_position = 1 if position == 0 else 0
+        rival = scored[rival_position].fused if rival_position < len(scored) else 0.0
         confidence = _confidence(current.fused, current.fused - rival)
         if not current.topical:
             confidence *= _NO_TOPIC_FACTOR
-        candidates.append(
-            Candidate(entries[current.index].item.key, confidence, current.matched)
-        )
-    return candidates
+        candidates.append(Candidate(entries[current.index].item.key, confidence, current.matched))
+    candidates.sort(key=lambda candidate: -candidate.score)
+    return candidates[:limit]
 
 
 def _answer_of(item: KnowledgeItem) -> str:
