@@ -24,6 +24,10 @@ def parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the bot from .env (long polling or webhook)")
     run.add_argument("--webhook", action="store_true", help="serve Telegram's webhook")
 
+    commands.add_parser(
+        "worker", help="run the scheduled jobs and outbox delivery alone, without polling"
+    )
+
     demo = commands.add_parser("demo", help="play a scripted story offline and print it")
     demo.add_argument(
         "--database",
@@ -75,6 +79,11 @@ def dispatch(arguments: argparse.Namespace, settings: Settings) -> int:
         from bot.run import run_bot
 
         return run_bot(settings, webhook=arguments.webhook)
+    if arguments.command == "worker":
+        settings.token()  # fail fast, before anything is opened
+        from bot.jobs import run_worker
+
+        return asyncio.run(run_worker(settings))
     if arguments.command == "demo":
         from bot.demo import run_demo
 
