@@ -331,9 +331,7 @@ def _labelled_query(record: dict[str, Any], path: Path, line: int) -> LabelledQu
         raise EvaluationDataError(f"{path}:{line}: 'gold' must be a string or null")
     if not isinstance(also_ok, list) or not all(isinstance(k, str) for k in also_ok):
         raise EvaluationDataError(f"{path}:{line}: 'also_ok' must be a list of strings")
-    kind = _text(record, "kind", path, line, required=False) or (
-        IN_SCOPE if gold else "oos_far"
-    )
+    kind = _text(record, "kind", path, line, required=False) or (IN_SCOPE if gold else "oos_far")
     if (kind == IN_SCOPE) != (gold is not None):
         raise EvaluationDataError(f"{path}:{line}: in-scope messages need a gold entry")
     return LabelledQuery(

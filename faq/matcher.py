@@ -6,11 +6,14 @@ abbreviations), which scores every entry BM25-style so that rare, topic-bearing 
 and words common to every entry do not. The best few entries are then compared phrasing by
 phrasing: weighted term overlap plus rapidfuzz similarity of the stemmed strings. Finally the
 fused score and the margin over the best entry with a different answer are squashed into a
-confidence, so one threshold separates "answer", "suggest" and "stay quiet" for any message.
+confidence, halved when the entry shares none of the message's topic words (only question
+frame such as "bagaimana cara"), so one threshold separates "answer", "suggest" and "stay
+quiet" for any message.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import logging
 import math
@@ -134,8 +137,7 @@ class _Vocabulary:
                 frequency[term] = frequency.get(term, 0) + 1
         count = len(title_bags)
         self._idf = {
-            term: math.log(1.0 + (count - df + 0.5) / (df + 0.5))
-            for term, df in frequency.items()
+            term: math.log(1.0 + (count - df + 0.5) / (df + 0.5)) for term, df in frequency.items()
         }
         self._unknown_weight = max(self._idf.values(), default=1.0)
         for term in _FRAME_TERMS & self._idf.keys():
@@ -191,19 +193,29 @@ class _Vocabulary:
         return cached
 
     def _near_terms(self, term: str) -> tuple[tuple[str, float], ...]:
-        """Known terms a misspelt or abbreviated word probably means, with a similarity."""
+        """Known terms a misspelt, cut-short or vowel-less word probably means."""
         found: dict[str, float] = {}
         if len(term) >= 4:
             for known, score, _ in process.extract(
                 term, self._terms, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF, limit=3
             ):
                 found[known] = (score / 100.0) ** 2
-        for known in self._by_initial.get(term[0], ()):
-            similarity = _abbreviation_similarity(term, known)
-            if similarity > found.get(known, 0.0):
-                found[known] = similarity
+            for known in self._starting_with(term):
+                if 2 * len(term) >= len(known):
+                    found[known] = max(found.get(known, 0.0), 0.5 + 0.4 * len(term) / len(known))
+        if _looks_abbreviated(term):
+            for known in self._by_initial.get(term[0], ()):
+                similarity = _abbreviation_similarity(term, known)
+                if similarity > found.get(known, 0.0):
+                    found[known] = similarity
         best = sorted(found.items(), key=lambda pair: -pair[1])[:3]
         return tuple(best)
+
+    def _starting_with(self, prefix: str) -> list[str]:
+        """Known terms that begin with `prefix` and are longer than it."""
+        start = bisect.bisect_right(self._terms, prefix)
+        end = bisect.bisect_left(self._terms, prefix + "\uffff", lo=start)
+        return self._terms[start:end]
 
 
 @dataclass(frozen=True)
@@ -279,9 +291,11 @@ class FaqMatcher:
                 if matched and len(postings) > limit:
                     postings = {i: postings[i] for i in matched if i in postings}
                 if len(term.expansions) == 1:
-                    per_entry = postings if similarity == 1.0 else {
-                        i: similarity * w for i, w in postings.items()
-                    }
+                    per_entry = (
+                        postings
+                        if similarity == 1.0
+                        else {i: similarity * w for i, w in postings.items()}
+                    )
                     break
                 for index, field_weight in postings.items():
                     value = similarity * field_weight
@@ -326,9 +340,7 @@ class FaqMatcher:
             for expansion, _ in term.expansions
         )
 
-    def _score_entry(
-        self, index: int, cover: float, query: _Query, query_key: str
-    ) -> _Scored:
+    def _score_entry(self, index: int, cover: float, query: _Query, query_key: str) -> _Scored:
         """Fuse coverage with the best phrasing; a sibling entry differs in its phrasings."""
         entry = self._entries[index]
         best_value, best_phrasing = -1.0, entry.phrasings[0]
@@ -410,21 +422,21 @@ def _confidence(fused: float, margin: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _abbreviation_similarity(short: str, word: str) -> float:
-    """Score "sklh" against "sekolah": an in-order subset keeping most consonants, or a prefix.
+def _looks_abbreviated(word: str) -> bool:
+    """Chat shorthand drops vowels: "krtu", "sklh", "kntor" keep a third or fewer."""
+    vowels = sum(1 for ch in word if ch in _VOWELS)
+    return len(word) >= 2 and word.isalpha() and 3 * vowels <= len(word)
 
-    Chat shorthand drops vowels (krtu, kning, kntor) or cuts a word short (operasi for
-    operasional); both keep the first letter and the letter order.
-    """
-    if len(short) < 2 or len(short) >= len(word) or not _is_subsequence(short, word):
+
+def _abbreviation_similarity(short: str, word: str) -> float:
+    """Score "sklh" against "sekolah": the same first letter, in order, most consonants kept."""
+    if len(short) >= len(word) or not _is_subsequence(short, word):
         return 0.0
-    if len(short) >= 4 and word.startswith(short) and 2 * len(short) >= len(word):
-        return 0.5 + 0.4 * len(short) / len(word)
-    kept = [ch for ch in short if ch not in _VOWELS]
-    needed = [ch for ch in word if ch not in _VOWELS]
-    if len(kept) < 2 or not needed:
+    kept = sum(1 for ch in short if ch not in _VOWELS)
+    needed = sum(1 for ch in word if ch not in _VOWELS)
+    if kept < 2 or not needed:
         return 0.0
-    coverage = len(kept) / len(needed)
+    coverage = kept / needed
     return 0.55 + 0.35 * coverage if coverage >= 0.75 else 0.0
 
 

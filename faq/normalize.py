@@ -16,9 +16,11 @@ from functools import lru_cache
 
 from faq.lexicon import (
     C_ROOTS,
+    I_ROOTS,
     IN_SUFFIX_EXCEPTIONS,
     K_ROOTS,
     NASAL_ROOTS,
+    PARTICLE_ROOTS,
     PHRASES,
     PROTECTED_ACRONYMS,
     SLANG,
@@ -36,7 +38,9 @@ _PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _canonical in sorted(PHRASES.items(), key=lambda pair: -len(pair[0])):
     _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _canonical))
 _KNOWN = (
-    frozenset(SLANG) | PROTECTED_ACRONYMS | STOPWORDS
+    frozenset(SLANG)
+    | PROTECTED_ACRONYMS
+    | STOPWORDS
     | frozenset(word for phrase in PHRASES for word in phrase)
 )
 
@@ -205,28 +209,14 @@ def _strip_i(word: str) -> str:
     Only after a prefix came off and only after a consonant, because many roots end in -i
     ("pakai", "sampai", "ganti") and an unprefixed word gives no evidence of a suffix.
     """
-    if len(word) < 5 or not word.endswith("i") or word[-2] in _VOWELS or word in _I_ROOTS:
+    if len(word) < 5 or not word.endswith("i") or word[-2] in _VOWELS or word in I_ROOTS:
         return word
     return word[:-1]
 
 
-_PARTICLE_ROOTS = frozenset(
-    [
-        "masalah", "sekolah", "salah", "kalah", "lelah", "telah", "jumlah", "istilah",
-        "celah", "belah", "pilah", "olah",
-        "ulah", "sedekah", "langkah", "nikah", "ampun", "himpun", "rumpun",
-    ]
-)
-
-
-_I_ROOTS = frozenset(
-    ["ganti", "janji", "tinggi", "kunci", "nanti", "diri", "hari", "bunyi", "mandi", "kendali"]
-)
-
-
 def _strip_particle(word: str) -> str:
     """Drop the particles -lah/-kah/-pun/-tah and the possessive -nya."""
-    if not any(word.endswith(root) for root in _PARTICLE_ROOTS):
+    if not any(word.endswith(root) for root in PARTICLE_ROOTS):
         for particle in ("lah", "kah", "pun", "tah"):
             if word.endswith(particle) and len(word) - 3 >= 4:
                 word = word[:-3]

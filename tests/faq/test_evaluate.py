@@ -67,9 +67,20 @@ QUERIES: list[dict[str, Any]] = [
 ]
 
 REQUIRED_KEYS = {
-    "top1", "top3", "top1_lenient", "top3_lenient", "answer_f1_cv", "threshold",
-    "false_accept_oos_near", "false_accept_oos_far", "p50_ms", "p99_ms", "p50_ms_scaled",
-    "p99_ms_scaled", "entries", "entries_scaled",
+    "top1",
+    "top3",
+    "top1_lenient",
+    "top3_lenient",
+    "answer_f1_cv",
+    "threshold",
+    "false_accept_oos_near",
+    "false_accept_oos_far",
+    "p50_ms",
+    "p99_ms",
+    "p50_ms_scaled",
+    "p99_ms_scaled",
+    "entries",
+    "entries_scaled",
 }
 
 

@@ -167,8 +167,9 @@ def test_copies_with_the_same_answer_do_not_compete() -> None:
 
 def test_search_stays_fast_on_a_large_index() -> None:
     items = [
-        KnowledgeItem(f"{item.key}#{n}", f"{item.question} {n}", item.alternatives,
-                      answer=item.answer)
+        KnowledgeItem(
+            f"{item.key}#{n}", f"{item.question} {n}", item.alternatives, answer=item.answer
+        )
         for n in range(625)
         for item in KNOWLEDGE
     ]
