@@ -355,7 +355,8 @@ STOPWORDS = _words(
 NASAL_ROOTS = _words(
     """
     minta mohon makan main masuk mulai milik muat mati malu marah mandi mandiri nikah nilai
-    nanti nyata nyala nama nasihat nomor nyaman mutasi monitor migrasi mesin menang
+    nanti nyata nyala nama nasihat nomor nyaman ngeri ngilu nyawa nyanyi nyonya mutasi
+    monitor migrasi mesin menang
     """
 )
 
@@ -385,6 +386,7 @@ C_ROOTS = _words(
 # Words that look affixed but are roots: stripping would merge them with unrelated words.
 STEM_EXCEPTIONS = _words(
     """
+    simpan nyaman tampan sopan perempuan
     berapa beberapa berkas bersih berita beranda berat beras bersama bertiga bersedia dimana
     dinas digital diri dinsos disdukcapil diskon dingin dini direktur direksi disiplin
     distrik divisi diagram diare dia dialog diam penting pensiun pendek pena pentas perlu

@@ -359,6 +359,8 @@ class FaqMatcher:
 def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
     """Tokenise an item's phrasings; its term bag adds keywords and spelt-out acronyms."""
     phrasings = tuple(p for p in (item.question, *item.alternatives) if p.strip())
+    if not phrasings:  # an item known only by its keywords still needs a phrasing to show
+        phrasings = (", ".join(item.keywords) or item.key,)
     terms = tuple(frozenset(tokens(p)) for p in phrasings)
     keys = tuple(" ".join(sorted(bag)) for bag in terms)
     bag: set[str] = set().union(*terms)

@@ -194,12 +194,14 @@ def _stem(word: str) -> str:
         return word
     word = _strip_particle(word)
     word, had_an = _strip_suffix(word)
-    prefixed = False
+    stripped_an, prefixed = had_an, False
     for _ in range(2):
         shorter = _strip_prefix(word, had_an)
         if shorter == word or len(shorter) < 3:
             break
         word, had_an, prefixed = shorter, False, True
+    if stripped_an and word + "an" in STEM_EXCEPTIONS:
+        return word + "an"  # "menyimpan": the -an belonged to the root "simpan"
     return _strip_i(word) if prefixed else word
 
 
@@ -252,7 +254,18 @@ def _strip_prefix(word: str, had_an: bool) -> str:
         return word[3:]
     if had_an and word.startswith("ke") and len(word) - 2 >= 4:
         return word[2:]
+    if word.startswith(("ng", "ny")) and len(word) >= 5:
+        return _strip_chat_nasal(word)
     return word
+
+
+def _strip_chat_nasal(word: str) -> str:
+    """Drop the chat-style nasal prefix: "ngadu" -> "adu", "ngecek" -> "cek", "nyoba" -> "coba"."""
+    if _has_root(word, NASAL_ROOTS):
+        return word
+    if word.startswith("nge") and word[3] not in _VOWELS and len(word) >= 6:
+        return word[3:]
+    return _after_ng_ny(word[:2], word[2:]) or word
 
 
 def _strip_nasal(word: str) -> str:

@@ -149,6 +149,14 @@ def test_nothing_to_match_gives_no_candidates(matcher: FaqMatcher) -> None:
     assert matcher.search("zzqx") == []
 
 
+def test_item_with_only_keywords_is_found_by_them() -> None:
+    matcher = FaqMatcher([KnowledgeItem("svc:cctv", "", keywords=("cctv", "kamera pengawas"))])
+
+    found = matcher.search("kamera pengawas mati")
+
+    assert [(c.key, c.matched) for c in found] == [("svc:cctv", "cctv, kamera pengawas")]
+
+
 def test_copies_with_the_same_answer_do_not_compete() -> None:
     copies = [
         KnowledgeItem(f"{item.key}#{n}", item.question, item.alternatives, answer=item.answer)

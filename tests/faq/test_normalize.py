@@ -69,6 +69,9 @@ def test_shouted_message_is_not_taken_for_acronyms() -> None:
         ("menghubungi hubungan", "hubung"),
         ("kependudukan penduduk", "duduk"),
         ("layanan pelayanan", "layan"),
+        ("simpan menyimpan penyimpanan nyimpen", "simpan"),
+        ("ngadu mengadu pengaduan", "adu"),
+        ("ngecek cek", "cek"),
     ],
 )
 def test_stemming_meets_at_one_root(words: str, root: str) -> None:
