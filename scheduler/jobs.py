@@ -10,12 +10,12 @@ it claims rows itself and runs more often.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from desk.config import DeskConfig
-from scheduler import auto_close, conversations, digest, lease, sla_sweep, workload
+from scheduler import auto_close, conversations, digest, lease, retention, sla_sweep, workload
 from storage.db import SessionFactory
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,9 @@ class JobContext:
     sessions: SessionFactory
     config: DeskConfig
     auto_close_working_days: int = auto_close.DEFAULT_WORKING_DAYS
+    retention_days: Mapping[str, int] = field(
+        default_factory=lambda: dict(retention.DEFAULT_RETENTION_DAYS)
+    )
 
 
 JobRun = Callable[[JobContext, datetime], Awaitable[int]]
@@ -65,6 +68,10 @@ async def _idle_flows(context: JobContext, now: datetime) -> int:
     return await conversations.expire_idle_flows(context.sessions, now)
 
 
+async def _retention(context: JobContext, now: datetime) -> int:
+    return await retention.enforce_retention(context.sessions, now, context.retention_days)
+
+
 MINUTE = timedelta(minutes=1)
 JOBS: tuple[Job, ...] = (
     Job("sla-sweep", MINUTE, _sla_sweep),
@@ -72,6 +79,7 @@ JOBS: tuple[Job, ...] = (
     Job("workload-alerts", 15 * MINUTE, _workload),
     Job("morning-digest", MINUTE, _digest),
     Job("idle-flows", MINUTE, _idle_flows),
+    Job("retention", timedelta(days=1), _retention, lease=timedelta(hours=1)),
 )
 
 
