@@ -29,7 +29,6 @@ from faq.matcher import (
 
 IN_SCOPE = "in_scope"
 PASSES = 3
-OOS_KINDS = ("oos_near", "oos_far")
 
 
 class EvaluationDataError(ValueError):
@@ -83,7 +82,14 @@ class EvaluationReport:
 
 def load_knowledge(path: Path) -> list[KnowledgeItem]:
     """Read FAQ entries (`id`, `question`, `alternatives`, `answer`) from a JSONL file."""
-    items = [_knowledge_item(record, path, line) for line, record in _records(path)]
+    items: list[KnowledgeItem] = []
+    seen: set[str] = set()
+    for line, record in _records(path):
+        item = _knowledge_item(record, path, line)
+        if item.key in seen:
+            raise EvaluationDataError(f"{path}:{line}: duplicate id '{item.key}'")
+        seen.add(item.key)
+        items.append(item)
     if not items:
         raise EvaluationDataError(f"{path}: no FAQ entries")
     return items
@@ -101,10 +107,24 @@ def run_evaluation(faq_path: Path, queries_path: Path, scale: int = 5000) -> Eva
     """Load both files, run every message, and compute the report."""
     items = load_knowledge(faq_path)
     queries = load_queries(queries_path)
+    _check_labels(items, queries, queries_path)
     outcomes, latencies, _ = _timed_passes(items, queries)
     scaled_items = replicate(items, scale)
     _, scaled_latencies, build_ms = _timed_passes(scaled_items, queries)
     return _report(items, len(scaled_items), outcomes, latencies, scaled_latencies, build_ms)
+
+
+def _check_labels(
+    items: Sequence[KnowledgeItem], queries: Sequence[LabelledQuery], path: Path
+) -> None:
+    """Every gold and also-ok id must name an entry, or the scores would silently drop."""
+    keys = {item.key for item in items}
+    for query in queries:
+        unknown = [k for k in (query.gold, *query.also_ok) if k is not None and k not in keys]
+        if unknown:
+            raise EvaluationDataError(
+                f"{path}: message '{query.id}' names an unknown entry '{unknown[0]}'"
+            )
 
 
 def replicate(items: Sequence[KnowledgeItem], size: int) -> list[KnowledgeItem]:

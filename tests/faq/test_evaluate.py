@@ -218,6 +218,27 @@ def test_bad_knowledge_file_gives_one_error_line_and_exit_2(
     assert message in err
 
 
+def test_duplicate_entry_ids_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    faq = write_jsonl(tmp_path / "faq.jsonl", [FAQ[0], FAQ[0]])
+    queries = write_jsonl(tmp_path / "q.jsonl", QUERIES[:1])
+
+    assert main(["--faq", str(faq), "--queries", str(queries)]) == 2
+    assert "duplicate id 'ktp.lost'" in capsys.readouterr().err
+
+
+def test_gold_naming_no_entry_is_refused(
+    tmp_path: Path, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries = write_jsonl(
+        tmp_path / "q.jsonl", [{"id": "q", "text": "x", "gold": "nope", "kind": "in_scope"}]
+    )
+
+    assert main(["--faq", str(files[0]), "--queries", str(queries)]) == 2
+    assert "names an unknown entry 'nope'" in capsys.readouterr().err
+
+
 def test_bad_query_file_gives_exit_2(
     tmp_path: Path, files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
