@@ -31,6 +31,7 @@ from handlers import (
     feedback,
     followup,
     intake,
+    personal_data,
     questions,
     resume,
     router,
@@ -56,6 +57,7 @@ JOURNEYS: list[Callable[[Any], None]] = [
     followup.register,
     feedback.register,
     catalog.register,
+    personal_data.register,
     resume.register,
 ]
 REQUESTER_COMMANDS = ("start", "menu", "tiket", "katalog", "profil", "batal", "bantuan")

@@ -53,6 +53,14 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--queries", type=Path, required=True)
     evaluate.add_argument("--scale", type=int, default=5000)
     evaluate.add_argument("--json", action="store_true")
+
+    backup = commands.add_parser("backup", help="copy the database, safe while the bot runs")
+    backup.add_argument("file", type=Path, nargs="?", help="default: backups/sigap-<time>")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", type=Path)
+    for copying in (backup, restore):
+        copying.add_argument("--force", action="store_true", help="overwrite what is there")
+        copying.add_argument("--pg-bin", type=Path, help="folder of pg_dump and pg_restore")
     return root
 
 
@@ -103,6 +111,10 @@ def dispatch(arguments: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(upgrade(settings))
     if arguments.command == "faq":
         return faq_command(arguments)
+    if arguments.command in ("backup", "restore"):
+        from bot.backup import backup_command
+
+        return backup_command(arguments, settings)
     raise AssertionError(f"unhandled command {arguments.command}")
 
 
