@@ -73,9 +73,8 @@ async def handle(sigap: OfflineSigap, command: dict[str, Any]) -> None:
         emit("SENT", {"chat_id": sent.chat_id, "text": sent.text, "buttons": sent.buttons()})
 
 
-async def main(database: Path) -> None:
+async def main(database: Path, fresh: bool) -> None:
     now = datetime.fromisoformat(os.environ["SIGAP_TEST_NOW"])
-    fresh = not database.exists()
     settings = offline_settings(f"sqlite+aiosqlite:///{database}")
     engine, sessions = await open_database(settings)
     if fresh:
@@ -92,4 +91,5 @@ async def main(database: Path) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1])))
+    path = Path(sys.argv[1])
+    asyncio.run(main(path, fresh=not path.exists()))
