@@ -1,0 +1,48 @@
+"""Two worker processes on one PostgreSQL database never send the same notice twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desk.outbox import enqueue
+from storage.db import SessionFactory
+from storage.models import OutboxMessage
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTICES = 300
+
+
+@pytest.mark.postgres
+async def test_two_delivery_processes_share_the_outbox_without_doubles(
+    sessions: SessionFactory, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("several processes share one database only on PostgreSQL")
+    now = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)
+    async with sessions() as session, session.begin():
+        for number in range(NOTICES):
+            await enqueue(session, chat_id=1000 + number, text=f"notice-{number}", now=now)
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "tests.scale.delivery_worker", database_url]
+    workers = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [worker.communicate(timeout=180)[0].split() for worker in workers]
+
+    sent = outputs[0] + outputs[1]
+    assert all(worker.returncode == 0 for worker in workers)
+    assert len(sent) == NOTICES and len(set(sent)) == NOTICES
+    assert outputs[0] and outputs[1], "both workers should have taken part"
+    async with sessions() as session:
+        rows = (await session.execute(select(OutboxMessage))).scalars().all()
+    assert {row.status for row in rows} == {"sent"}
+    assert {row.attempts for row in rows} == {1}
