@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -19,6 +20,17 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTICES = 300
 
 
+def run_two_workers(database_url: str) -> tuple[list[list[str]], list[int]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "tests.scale.delivery_worker", database_url]
+    workers = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [worker.communicate(timeout=180)[0].split() for worker in workers]
+    return outputs, [worker.returncode for worker in workers]
+
+
 @pytest.mark.postgres
 async def test_two_delivery_processes_share_the_outbox_without_doubles(
     sessions: SessionFactory, database_url: str
@@ -30,16 +42,10 @@ async def test_two_delivery_processes_share_the_outbox_without_doubles(
         for number in range(NOTICES):
             await enqueue(session, chat_id=1000 + number, text=f"notice-{number}", now=now)
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "tests.scale.delivery_worker", database_url]
-    workers = [
-        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-        for _ in range(2)
-    ]
-    outputs = [worker.communicate(timeout=180)[0].split() for worker in workers]
+    outputs, codes = await asyncio.to_thread(run_two_workers, database_url)
 
     sent = outputs[0] + outputs[1]
-    assert all(worker.returncode == 0 for worker in workers)
+    assert codes == [0, 0]
     assert len(sent) == NOTICES and len(set(sent)) == NOTICES
     assert outputs[0] and outputs[1], "both workers should have taken part"
     async with sessions() as session:
