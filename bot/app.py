@@ -31,6 +31,7 @@ from handlers import (
     feedback,
     followup,
     intake,
+    knowledge_admin,
     personal_data,
     questions,
     resume,
@@ -57,6 +58,7 @@ JOURNEYS: list[Callable[[Any], None]] = [
     followup.register,
     feedback.register,
     catalog.register,
+    knowledge_admin.register,
     personal_data.register,
     resume.register,
 ]

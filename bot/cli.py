@@ -53,6 +53,8 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--queries", type=Path, required=True)
     evaluate.add_argument("--scale", type=int, default=5000)
     evaluate.add_argument("--json", action="store_true")
+    for action, text in (("import", "load entries from YAML or CSV"), ("export", "write them")):
+        faq_commands.add_parser(action, help=text).add_argument("file", type=Path)
 
     backup = commands.add_parser("backup", help="copy the database, safe while the bot runs")
     backup.add_argument("file", type=Path, nargs="?", help="default: backups/sigap-<time>")
@@ -109,6 +111,10 @@ def dispatch(arguments: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(seed_command(settings, arguments.folder))
     if arguments.command == "db":
         return asyncio.run(upgrade(settings))
+    if arguments.command == "faq" and arguments.faq_command in ("import", "export"):
+        from bot.faq_files import faq_file_command
+
+        return faq_file_command(settings, arguments.faq_command, arguments.file)
     if arguments.command == "faq":
         return faq_command(arguments)
     if arguments.command in ("backup", "restore"):

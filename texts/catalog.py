@@ -379,9 +379,17 @@ MESSAGES.update(
 )
 
 # Journeys keep their texts in modules of their own; all of them form this one catalog.
-from texts import agent, followup, knowledge, notices, privacy, scheduler  # noqa: E402
+from texts import (  # noqa: E402
+    agent,
+    followup,
+    knowledge,
+    knowledge_admin,
+    notices,
+    privacy,
+    scheduler,
+)
 
-for _part in (agent, followup, knowledge, notices, privacy, scheduler):
+for _part in (agent, followup, knowledge, knowledge_admin, notices, privacy, scheduler):
     _clash = MESSAGES.keys() & _part.MESSAGES.keys()
     if _clash:
         raise RuntimeError(f"text keys defined twice: {sorted(_clash)}")
