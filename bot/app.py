@@ -27,6 +27,7 @@ from handlers import (
     agent_group,
     agent_views,
     catalog,
+    catalog_admin,
     errors,
     feedback,
     followup,
@@ -58,6 +59,7 @@ JOURNEYS: list[Callable[[Any], None]] = [
     followup.register,
     feedback.register,
     catalog.register,
+    catalog_admin.register,
     knowledge_admin.register,
     personal_data.register,
     resume.register,
@@ -119,8 +121,13 @@ def build_application(
     token: str,
     request: BaseRequest | None = None,
     prepare: Callable[[], Awaitable[None]] | None = None,
+    with_updater: bool = False,
 ) -> SigapApplication:
-    """The PTB application with every journey; `request` swaps the Bot API transport."""
+    """The PTB application with every journey; `request` swaps the Bot API transport.
+
+    Offline, updates are pushed in directly, so there is no updater unless `with_updater`
+    asks for one (to serve the webhook in tests).
+    """
     defaults = Defaults(
         parse_mode=ParseMode.HTML,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
@@ -135,7 +142,9 @@ def build_application(
         .post_init(partial(on_start, prepare))
     )
     if request is not None:
-        builder = builder.request(request).get_updates_request(request).updater(None)
+        builder = builder.request(request).get_updates_request(request)
+        if not with_updater:
+            builder = builder.updater(None)
     else:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
@@ -154,7 +163,15 @@ async def on_start(
 ) -> None:
     if prepare is not None:
         await prepare()
+    await merge_stored_closures(application)
     await set_commands(application)
+
+
+async def merge_stored_closures(application: SigapApplication) -> None:
+    """Closures coordinators added in the bot join the file's calendars before any update."""
+    runtime = application.bot_data.get(RUNTIME_KEY)
+    if isinstance(runtime, Runtime):
+        await catalog_admin.load_stored_closures(runtime)
 
 
 async def set_commands(application: SigapApplication) -> None:
