@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
@@ -63,6 +64,12 @@ def parser() -> argparse.ArgumentParser:
     for copying in (backup, restore):
         copying.add_argument("--force", action="store_true", help="overwrite what is there")
         copying.add_argument("--pg-bin", type=Path, help="folder of pg_dump and pg_restore")
+
+    catalog = commands.add_parser("catalog", help="service catalog: import or export YAML")
+    catalog_commands = catalog.add_subparsers(dest="catalog_command", metavar="ACTION")
+    catalog_commands.required = True
+    for verb, summary in (("import", "create or update services"), ("export", "write them")):
+        catalog_commands.add_parser(verb, help=summary).add_argument("file", type=Path)
     return root
 
 
@@ -117,6 +124,8 @@ def dispatch(arguments: argparse.Namespace, settings: Settings) -> int:
         return faq_file_command(settings, arguments.faq_command, arguments.file)
     if arguments.command == "faq":
         return faq_command(arguments)
+    if arguments.command == "catalog":
+        return catalog_file_command(settings, arguments.catalog_command, arguments.file)
     if arguments.command in ("backup", "restore"):
         from bot.backup import backup_command
 
@@ -135,6 +144,48 @@ async def upgrade(settings: Settings) -> int:
         await engine.dispose()
     print("database is up to date")
     return 0
+
+
+def catalog_file_command(settings: Settings, verb: str, path: Path) -> int:
+    """`sigap catalog import|export FILE`: the catalog as the YAML file coordinators edit."""
+    import yaml
+
+    from desk.errors import SigapError
+
+    try:
+        if verb == "export":
+            data = asyncio.run(catalog_transfer(settings, None))
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=95)
+            path.write_text(text, encoding="utf-8")
+            print(f"exported {len(data['services'])} services to {path}")
+            return 0
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        done = asyncio.run(catalog_transfer(settings, loaded))
+        print(f"imported {done['catalogs']} catalogs, {done['services']} services")
+        return 0
+    except (OSError, SigapError, yaml.YAMLError) as error:
+        print(f"sigap catalog {verb}: {error}", file=sys.stderr)
+        return 2
+
+
+async def catalog_transfer(settings: Settings, incoming: Any | None) -> dict[str, Any]:
+    """Export the whole catalog (`incoming` None) or import `incoming`, in one transaction."""
+    from datetime import UTC, datetime
+
+    from desk.catalog import import_catalog
+    from desk.service_status import export_catalog
+    from storage.db import create_engine, create_session_factory
+    from storage.migrate import upgrade_database
+
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        async with create_session_factory(engine)() as session, session.begin():
+            if incoming is None:
+                return await export_catalog(session, settings.zone)
+            return dict(await import_catalog(session, incoming, datetime.now(UTC)))
+    finally:
+        await engine.dispose()
 
 
 def faq_command(arguments: argparse.Namespace) -> int:

@@ -381,6 +381,7 @@ MESSAGES.update(
 # Journeys keep their texts in modules of their own; all of them form this one catalog.
 from texts import (  # noqa: E402
     agent,
+    catalog_admin,
     followup,
     knowledge,
     knowledge_admin,
@@ -389,7 +390,16 @@ from texts import (  # noqa: E402
     scheduler,
 )
 
-for _part in (agent, followup, knowledge, knowledge_admin, notices, privacy, scheduler):
+for _part in (
+    agent,
+    catalog_admin,
+    followup,
+    knowledge,
+    knowledge_admin,
+    notices,
+    privacy,
+    scheduler,
+):
     _clash = MESSAGES.keys() & _part.MESSAGES.keys()
     if _clash:
         raise RuntimeError(f"text keys defined twice: {sorted(_clash)}")
