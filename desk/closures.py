@@ -32,6 +32,7 @@ from storage.models import CalendarClosure, Person, Ticket
 logger = logging.getLogger(__name__)
 
 Calendars = Mapping[str, BusinessCalendar]
+TargetKey = tuple[int | None, str, str]  # service, ticket type, priority
 MAX_REASON = 200
 # Statuses whose due times still matter: the clock runs, or waits on the requester.
 DUE_STATUSES = sla.CLOCK_RUNNING | {TicketStatus.PENDING.value}
@@ -225,18 +226,38 @@ async def move_due_times(
         .options(selectinload(Ticket.service))
         .order_by(Ticket.id)
     )
-    moved = 0
-    for ticket in (await session.execute(query)).scalars():
-        if calendar_code_of(config, ticket) in calendar_codes:
-            moved += await _reschedule(session, config, ticket, reason, actor, source, now)
+    tickets = [
+        ticket
+        for ticket in (await session.execute(query)).scalars()
+        if calendar_code_of(config, ticket) in calendar_codes
+    ]
+    # One target lookup per service, type and priority, not per ticket: a cuti bersama
+    # moves every open ticket of the office calendars at once.
+    targets: dict[TargetKey, sla.Targets] = {}
+    for key in {_target_key(ticket) for ticket in tickets}:
+        service_id, ticket_type, priority = key
+        targets[key] = await sla.targets_for(
+            session, config, service_id, TicketType(ticket_type), Priority(priority)
+        )
+    moved = sum(
+        _reschedule(
+            session, config, ticket, targets[_target_key(ticket)], reason, actor, source, now
+        )
+        for ticket in tickets
+    )
     logger.info("due times moved calendars=%s tickets=%s", ",".join(calendar_codes), moved)
     return moved
 
 
-async def _reschedule(
+def _target_key(ticket: Ticket) -> TargetKey:
+    return ticket.service_id, ticket.ticket_type, ticket.priority
+
+
+def _reschedule(
     session: AsyncSession,
     config: DeskConfig,
     ticket: Ticket,
+    targets: sla.Targets,
     reason: str,
     actor: Actor,
     source: Source,
@@ -244,13 +265,6 @@ async def _reschedule(
 ) -> bool:
     before = _due_text(ticket)
     check_at = ticket.sla_check_at
-    targets = await sla.targets_for(
-        session,
-        config,
-        ticket.service_id,
-        TicketType(ticket.ticket_type),
-        Priority(ticket.priority),
-    )
     sla.schedule_due_times(ticket, targets, config)
     after = _due_text(ticket)
     if after == before:
