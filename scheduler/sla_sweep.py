@@ -23,18 +23,20 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache, partial
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import load_only, selectinload
 
-from desk import outbox
 from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
 from desk.sla import Checkpoint, checkpoints
 from desk.types import Priority, Role
 from storage.db import SessionFactory
-from storage.models import Person, ServiceLevelAgreement, SlaException, Ticket
+from storage.models import OutboxMessage, Person, ServiceLevelAgreement, SlaException, Ticket
+from storage.upsert import insert_for
 from texts import language_of, t
 from texts.dates import local_time
 
@@ -63,6 +65,37 @@ async def sweep_due_tickets(
             return queued
 
 
+# What the checkpoints and the notices read; the rest of a ticket is left unloaded.
+SWEPT_COLUMNS = (
+    Ticket.id,
+    Ticket.number,
+    Ticket.title,
+    Ticket.status,
+    Ticket.priority,
+    Ticket.service_id,
+    Ticket.assignee_id,
+    Ticket.created_at,
+    Ticket.first_response_at,
+    Ticket.response_due_at,
+    Ticket.resolution_due_at,
+    Ticket.response_target_minutes,
+    Ticket.resolution_target_minutes,
+    Ticket.paused_since,
+    Ticket.paused_minutes,
+    Ticket.sla_check_at,
+)
+
+
+# One executemany on the table rather than a unit-of-work flush of every swept ticket.
+TICKETS: Table = Ticket.__table__  # type: ignore[assignment]
+OUTBOX: Table = OutboxMessage.__table__  # type: ignore[assignment]
+MOVE_CHECK = (
+    update(TICKETS)
+    .where(TICKETS.c.id == bindparam("ticket"))
+    .values(sla_check_at=bindparam("check_at"))
+)
+
+
 async def _due_tickets(session: AsyncSession, now: datetime, batch: int) -> list[Ticket]:
     # SKIP LOCKED lets an overlapping sweep on PostgreSQL take other rows instead of waiting.
     query = (
@@ -70,7 +103,11 @@ async def _due_tickets(session: AsyncSession, now: datetime, batch: int) -> list
         .where(Ticket.sla_check_at <= now)
         .order_by(Ticket.sla_check_at)
         .limit(batch)
-        .options(selectinload(Ticket.service), selectinload(Ticket.assignee))
+        .options(
+            load_only(*SWEPT_COLUMNS),
+            selectinload(Ticket.service),
+            selectinload(Ticket.assignee),
+        )
         .with_for_update(skip_locked=True)
     )
     return list((await session.execute(query)).scalars())
@@ -80,23 +117,32 @@ async def _check_batch(
     session: AsyncSession, config: DeskConfig, tickets: list[Ticket], now: datetime
 ) -> int:
     reached: list[tuple[Ticket, BusinessCalendar, Checkpoint]] = []
+    next_checks: list[dict[str, Any]] = []
     for ticket in tickets:
         calendar = config.calendar(ticket.service.calendar_code if ticket.service else None)
         points = checkpoints(ticket, calendar)
         reached += [(ticket, calendar, point) for point in latest_reached(points, now)]
-        ticket.sla_check_at = next((p.at for p in points if p.at > now), None)
+        following = next((p.at for p in points if p.at > now), None)
+        next_checks.append({"ticket": ticket.id, "check_at": following})
+    await session.execute(MOVE_CHECK, next_checks)
     if not reached:
         return 0
 
     exceptions = await exception_periods(session, {t.service_id for t, _, _ in reached})
     coordinators = await coordinator_recipients(session, config)
-    queued = 0
+    held = cache(partial(hold_until, now=now))
+    rows: list[dict[str, Any]] = []
     for ticket, calendar, point in reached:
+        not_before = held(calendar, urgent=is_critical(ticket))
         if point.stage == "warning":
-            queued += await _warn(session, config, ticket, calendar, point, now)
+            rows += _warning(config, ticket, calendar, point, not_before, now)
         elif not _excepted(exceptions.get(ticket.service_id, []), point.due_at):
-            queued += await _report_breach(session, ticket, calendar, point, coordinators, now)
-    return queued
+            rows += _breach_reports(ticket, calendar, point, coordinators, not_before, now)
+    numbers = {ticket.id: ticket.number for ticket, _, _ in reached}
+    added = await _enqueue_all(session, rows)
+    for row in added:
+        logger.info("sla notice queued ticket=%s key=%s", numbers[row.ticket_id], row.dedupe_key)
+    return len(added)
 
 
 def latest_reached(points: list[Checkpoint], now: datetime) -> list[Checkpoint]:
@@ -108,60 +154,89 @@ def latest_reached(points: list[Checkpoint], now: datetime) -> list[Checkpoint]:
     return list(latest.values())
 
 
-async def _warn(
-    session: AsyncSession,
+def _warning(
     config: DeskConfig,
     ticket: Ticket,
     calendar: BusinessCalendar,
     point: Checkpoint,
+    not_before: datetime | None,
     now: datetime,
-) -> int:
+) -> list[dict[str, Any]]:
     """The assignee is warned; an unassigned ticket warns the agents' group instead."""
     recipient = _assignee_or_group(ticket, config)
     if recipient is None:
         logger.warning("sla warning without recipient ticket=%s", ticket.number)
-        return 0
+        return []
     text = _render("sla.warning", ticket, calendar, point, recipient.lang)
-    added = await outbox.enqueue(
-        session,
-        chat_id=recipient.chat_id,
-        text=text,
-        now=now,
-        dedupe_key=notice_key("warn", point, ticket),
-        ticket_id=ticket.id,
-        purpose="sla_warning",
-        not_before=hold_until(calendar, now, urgent=is_critical(ticket)),
-    )
-    if added:
-        logger.info("sla warning ticket=%s target=%s", ticket.number, point.target)
-    return int(added)
+    key = notice_key("warn", point, ticket)
+    return [_notice(ticket, recipient.chat_id, text, key, "sla_warning", not_before, now)]
 
 
-async def _report_breach(
-    session: AsyncSession,
+def _breach_reports(
     ticket: Ticket,
     calendar: BusinessCalendar,
     point: Checkpoint,
     coordinators: list[Recipient],
+    not_before: datetime | None,
     now: datetime,
-) -> int:
+) -> list[dict[str, Any]]:
     if not coordinators:
         logger.warning("sla breach without coordinators ticket=%s", ticket.number)
-    queued = 0
-    for person in coordinators:
-        queued += await outbox.enqueue(
-            session,
-            chat_id=person.chat_id,
-            text=_render("sla.breach", ticket, calendar, point, person.lang),
-            now=now,
-            dedupe_key=f"{notice_key('breach', point, ticket)}:{person.chat_id}",
-            ticket_id=ticket.id,
-            purpose="sla_breach",
-            not_before=hold_until(calendar, now, urgent=is_critical(ticket)),
+    key = notice_key("breach", point, ticket)
+    texts = {
+        lang: _render("sla.breach", ticket, calendar, point, lang)
+        for lang in {person.lang for person in coordinators}
+    }
+    return [
+        _notice(
+            ticket,
+            person.chat_id,
+            texts[person.lang],
+            f"{key}:{person.chat_id}",
+            "sla_breach",
+            not_before,
+            now,
         )
-    if queued:
-        logger.info("sla breach ticket=%s target=%s", ticket.number, point.target)
-    return queued
+        for person in coordinators
+    ]
+
+
+def _notice(
+    ticket: Ticket,
+    chat_id: int,
+    text: str,
+    key: str,
+    purpose: str,
+    not_before: datetime | None,
+    now: datetime,
+) -> dict[str, Any]:
+    """An outbox row as `desk.outbox.enqueue` writes it, for one insert per batch."""
+    return {
+        "dedupe_key": key,
+        "chat_id": chat_id,
+        "text": text,
+        "reply_markup": None,
+        "reply_to_message_id": None,
+        "message_thread_id": None,
+        "ticket_id": ticket.id,
+        "purpose": purpose,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": not_before or now,
+        "created_at": now,
+    }
+
+
+async def _enqueue_all(session: AsyncSession, rows: list[dict[str, Any]]) -> list[Row[Any]]:
+    """Queue the batch's notices in one statement; rows whose key exists are skipped."""
+    if not rows:
+        return []
+    statement = (
+        insert_for(session, OUTBOX)
+        .on_conflict_do_nothing(index_elements=[OUTBOX.c.dedupe_key])
+        .returning(OUTBOX.c.ticket_id, OUTBOX.c.dedupe_key)
+    )
+    return list(await session.execute(statement, rows))
 
 
 def notice_key(stage: str, point: Checkpoint, ticket: Ticket) -> str:

@@ -46,7 +46,8 @@ async def alert_workload(sessions: SessionFactory, config: DeskConfig, now: date
         slas = await _limited_slas(session, now, config.timezone)
         if not slas:
             return 0
-        counts = await _tickets_this_month(session, now, config.timezone)
+        services = {sla.service_id for sla in slas}
+        counts = await _tickets_this_month(session, services, now, config.timezone)
         coordinators = await coordinator_recipients(session, config)
         queued = 0
         for sla in slas:
@@ -76,11 +77,16 @@ async def _limited_slas(
 
 
 async def _tickets_this_month(
-    session: AsyncSession, now: datetime, zone: ZoneInfo
+    session: AsyncSession, services: set[int], now: datetime, zone: ZoneInfo
 ) -> dict[int | None, int]:
+    """Per service, one index range each: (service_id, created_at) from the month's start."""
     query = (
         select(Ticket.service_id, func.count())
-        .where(Ticket.created_at >= month_start(now, zone), Ticket.created_at <= now)
+        .where(
+            Ticket.service_id.in_(services),
+            Ticket.created_at >= month_start(now, zone),
+            Ticket.created_at <= now,
+        )
         .group_by(Ticket.service_id)
     )
     return {service: count for service, count in await session.execute(query)}
