@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import shutil
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,6 +27,7 @@ AGENTS_CHAT = -1001000000001
 ADMIN_ID = 9000000001
 SEED = Path(__file__).resolve().parent.parent / "seed"
 _names = itertools.count()
+FIRST_MONDAY = datetime(2026, 12, 7, 2, 0, tzinfo=UTC)  # Monday 7 December 2026, 09.00 WIB
 
 
 class FixedClock:
@@ -42,8 +46,7 @@ class FixedClock:
 
 @pytest.fixture
 def clock() -> FixedClock:
-    # Monday 7 December 2026, 09.00 WIB.
-    return FixedClock(datetime(2026, 12, 7, 2, 0, tzinfo=UTC))
+    return FixedClock(FIRST_MONDAY)
 
 
 @pytest.fixture(scope="session")
@@ -53,17 +56,65 @@ def postgres_server() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Migrated (and migrated + seeded) SQLite files, made once and copied for each test."""
+    folder = tmp_path_factory.mktemp("templates")
+    made = {"empty": folder / "empty.db", "seeded": folder / "seeded.db"}
+    asyncio.run(_build_template(made["empty"], seed=False))
+    asyncio.run(_build_template(made["seeded"], seed=True))
+    return made
+
+
+async def _build_template(path: Path, *, seed: bool) -> None:
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    try:
+        await upgrade_database(engine)
+        if seed:
+            await load_seed(create_session_factory(engine), SEED, FIRST_MONDAY)
+    finally:
+        await engine.dispose()
+    with sqlite3.connect(path) as connection:  # fold the WAL in, so one file is the copy
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def copy_of(template: Path, tmp_path: Path) -> str:
+    target = tmp_path / "sigap.db"
+    shutil.copyfile(template, target)
+    return f"sqlite+aiosqlite:///{target}"
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: str) -> str:
+    """A migrated PostgreSQL database that each test's database is created from."""
+    url = create_database(postgres_server, "sigap_template")
+    engine = create_engine(url)
+
+    async def migrate() -> None:
+        try:
+            await upgrade_database(engine)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(migrate())
+    return "sigap_template"
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, empty database of each backend: an SQLite file, a PostgreSQL database."""
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: dict[str, Path]
+) -> str:
+    """A fresh, migrated database of each backend: an SQLite file, a PostgreSQL database."""
     if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'sigap.db'}"
+        return copy_of(templates["empty"], tmp_path)
     server: str = request.getfixturevalue("postgres_server")
-    return create_database(server, f"t{next(_names)}")
+    template: str = request.getfixturevalue("postgres_template")
+    return create_database(server, f"t{next(_names)}", template=template)
 
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
+    """An empty SQLite file path (not yet migrated), for tests of start-up itself."""
     return f"sqlite+aiosqlite:///{tmp_path / 'sigap.db'}"
 
 
@@ -72,7 +123,7 @@ async def sessions(database_url: str) -> AsyncIterator[SessionFactory]:
     """Sessions on a migrated database, for storage, desk and scheduler tests."""
     engine = create_engine(database_url)
     try:
-        await upgrade_database(engine)
+        await upgrade_database(engine)  # already at head: checks the template is current
         yield create_session_factory(engine)
     finally:
         await engine.dispose()
@@ -103,15 +154,15 @@ def offline_settings(url: str) -> Settings:
 
 
 @pytest.fixture
-async def sigap(sqlite_url: str, clock: FixedClock) -> AsyncIterator[OfflineSigap]:
+async def sigap(
+    tmp_path: Path, templates: dict[str, Path], clock: FixedClock
+) -> AsyncIterator[OfflineSigap]:
     """The real application over the offline Bot API, on a seeded SQLite file."""
-    settings = offline_settings(sqlite_url)
-    engine = create_engine(sqlite_url)
-    await upgrade_database(engine)
+    url = copy_of(templates["seeded"], tmp_path)
+    settings = offline_settings(url)
+    engine = create_engine(url)
     try:
-        sessions = create_session_factory(engine)
-        await load_seed(sessions, SEED, clock())
-        async with OfflineSigap(settings, sessions, clock) as running:
+        async with OfflineSigap(settings, create_session_factory(engine), clock) as running:
             yield running
     finally:
         await engine.dispose()
