@@ -29,10 +29,11 @@ from faq.normalize import stem, tokens
 logger = logging.getLogger(__name__)
 
 # Read off `python -m faq.evaluate` on the development set: the 2-fold cross-validated
-# answer threshold came out at 0.47 and 0.5 scores the same; below 0.25 suggestions were
-# mostly for out-of-scope messages. The app copies these into its settings.
+# answer threshold came out at 0.54 and 0.5 scores as well; below 0.3 suggestions went
+# mostly to out-of-scope messages, above it every in-scope message kept its right entry
+# in the top three. The app copies these into its settings.
 DEFAULT_ANSWER_THRESHOLD = 0.5
-DEFAULT_SUGGEST_THRESHOLD = 0.25
+DEFAULT_SUGGEST_THRESHOLD = 0.3
 
 _K1, _B = 1.2, 0.4  # BM25 saturation and length normalisation, used to shortlist
 _ANSWER_FIELD_WEIGHT = 0.2  # a word found only in the answer text counts this much
@@ -43,7 +44,8 @@ _FULL_WALK = 200  # posting lists this short are always walked whole
 _FUSION = (0.50, 0.30, 0.20)  # coverage, phrasing overlap, phrasing string similarity
 # Logistic calibration of (fused score, margin over a different answer, bias), fitted so
 # that the confidence estimates the chance that the best candidate is the right answer.
-_CONFIDENCE = (3.5, 9.5, -2.3)
+_CONFIDENCE = (2.0, 11.4, -1.4)
+_UNEXPLAINED = 0.3  # weight of the unexplained part of a message as a rival answer
 _TYPO_CUTOFF = 80.0  # rapidfuzz ratio above which an unknown word reads as a known one
 _VOWELS = frozenset("aeiou")
 
@@ -232,6 +234,7 @@ class _Scored:
     index: int
     fused: float
     matched: str
+    cover: float  # share of the message's term weight this entry explains
     topical: bool  # shares at least one topic (non-frame) word with the message
 
 
@@ -352,8 +355,9 @@ class FaqMatcher:
             value = _FUSION[1] * overlap + _FUSION[2] * similarity
             if value > best_value:
                 best_value, best_phrasing = value, phrasing
-        fused = _FUSION[0] * min(cover, 1.0) + best_value
-        return _Scored(index, fused, best_phrasing, self._is_topical(index, query))
+        cover = min(cover, 1.0)
+        fused = _FUSION[0] * cover + best_value
+        return _Scored(index, fused, best_phrasing, cover, self._is_topical(index, query))
 
 
 def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
@@ -398,12 +402,17 @@ def _to_candidates(
     """Turn fused scores into confidences, best first.
 
     The shortlist holds one entry per distinct answer, so the rival of the best entry is
-    the runner-up, and the rival of every other entry is the best one.
+    the runner-up, and the rival of every other entry is the best one. The best entry also
+    competes with "none of these": the part of the message it leaves unexplained, as an
+    entry the knowledge does not have would explain it. A lone weak match is not a sure one.
     """
     candidates: list[Candidate] = []
     for position, current in enumerate(scored):
-        rival_position = 1 if position == 0 else 0
-        rival = scored[rival_position].fused if rival_position < len(scored) else 0.0
+        if position == 0:
+            runner_up = scored[1].fused if len(scored) > 1 else 0.0
+            rival = max(runner_up, _UNEXPLAINED * (1.0 - current.cover))
+        else:
+            rival = scored[0].fused
         confidence = _confidence(current.fused, current.fused - rival)
         if not current.topical:
             confidence *= _NO_TOPIC_FACTOR

@@ -93,18 +93,21 @@ def _term(word: str) -> str:
 
 def _canonical_words(text: str) -> list[tuple[str, bool]]:
     """Split a message into canonical words, each flagged when it is a protected acronym."""
-    shouting = text.isupper()
     words: list[tuple[str, bool]] = []
     for raw in _split(text):
-        words.extend(_canonical_word(raw, shouting))
+        words.extend(_canonical_word(raw.lower()))
     return _join_phrases(words)
 
 
 @lru_cache(maxsize=65536)
-def _canonical_word(raw: str, shouting: bool) -> tuple[tuple[str, bool], ...]:
-    """Resolve one written word to zero or more canonical words (slang may expand)."""
-    word = _destretch(raw.lower())
-    if _is_acronym(raw, shouting) or word in PROTECTED_ACRONYMS:
+def _canonical_word(raw: str) -> tuple[tuple[str, bool], ...]:
+    """Resolve one written word to zero or more canonical words (slang may expand).
+
+    Only listed acronyms are protected. Capitals are no evidence: chat writes "OK" and "GMN"
+    in capitals, and an unlisted acronym is stemmed alike whether written "SLS" or "sls".
+    """
+    word = _destretch(raw)
+    if word in PROTECTED_ACRONYMS:
         return ((word, True),)
     if len(word) >= 4 and _LAUGHTER.match(word):
         return ()
@@ -144,11 +147,6 @@ def _unreduplicate(word: str) -> str:
         return word
     match = _REDUPLICATED.match(word.lower())
     return word[: len(match.group(1))] if match else word
-
-
-def _is_acronym(raw: str, shouting: bool) -> bool:
-    """A short all-capitals word in a message that is not all capitals is an acronym."""
-    return not shouting and raw.isupper() and 2 <= len(raw) <= 8
 
 
 def _destretch(word: str) -> str:

@@ -48,13 +48,9 @@ def test_service_acronyms_are_not_read_as_slang() -> None:
     assert "kakak" not in result
 
 
-def test_unknown_capitalised_acronym_is_protected_from_slang() -> None:
-    assert normalize("GA itu apa") == "ga itu apa"
-    assert normalize("ga itu apa") == "tidak itu apa"
-
-
-def test_shouted_message_is_not_taken_for_acronyms() -> None:
-    assert normalize("GMN CARA DAFTAR") == "bagaimana cara daftar"
+def test_capitals_change_nothing_but_case() -> None:
+    assert normalize("OK makasih, GMN caranya?") == "oke terima kasih bagaimana cara"
+    assert tokens("Jam buka DISPENDA") == tokens("jam buka dispenda")
 
 
 @pytest.mark.parametrize(
