@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler
 
-from desk import catalog, conversation, notices, people, routing, tickets
+from desk import catalog, conversation, followup, notices, people, routing, tickets
 from desk.callbacks import decode, decode_int
 from desk.errors import Conflict, InvalidInput
 from desk.records import ChatState
@@ -357,7 +357,9 @@ async def submit(turn: Turn, state: ChatState) -> None:
         resolution_due=due_phrase(ticket.resolution_due_at, zone, turn.lang),
     )
     await close_buttons(turn.update)
-    await reply(turn.update, text, [[(turn.t("button.menu"), "menu")]])
+    sent = await reply(turn.update, text, [[(turn.t("button.menu"), "menu")]])
+    if sent is not None:  # a reply to the confirmation adds to the ticket
+        followup.remember_message(turn.session, ticket, sent.chat_id, sent.message_id, now)
 
 
 def register(app: App) -> None:

@@ -130,3 +130,26 @@ async def test_unregistered_person_is_asked_to_register_before_reporting(
 
     assert "lengkapi dulu profil" in sent[-1].text
     assert await tickets(sigap) == []
+
+
+async def test_replying_to_the_confirmation_adds_to_the_ticket(sigap: OfflineSigap) -> None:
+    sari = await registered(sigap, 72000007)
+    await reach_summary(sigap, sari)
+    confirmation = (await sigap.tap(sari, "Kirim"))[-1]
+
+    await sigap.say(sari, "Tambahan: sekarang juga tidak bisa buka SIMPEG", reply_to=confirmation)
+
+    [ticket] = await tickets(sigap)
+    async with sigap.sessions() as session:
+        bodies = (
+            (
+                await session.execute(
+                    select(TicketMessage.body)
+                    .where(TicketMessage.ticket_id == ticket.id, TicketMessage.kind == "requester")
+                    .order_by(TicketMessage.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert bodies[-1] == "Tambahan: sekarang juga tidak bisa buka SIMPEG"
