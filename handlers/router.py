@@ -10,12 +10,13 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from desk import conversation
 from handlers.common import App, Context, Turn, meet_sender, reply
 from handlers.flows import TEXT_STEPS
 from handlers.runtime import runtime_of
+from texts import t
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,17 @@ async def unknown_command(update: Update, context: Context) -> None:
         await reply(update, Turn(rt, session, person, update).t("error.unknown_command"))
 
 
+async def stale_button(update: Update, context: Context) -> None:
+    """A button no journey knows (an old keyboard, or forged data): say it no longer works."""
+    query = update.callback_query
+    if query is None:
+        return
+    user = update.effective_user
+    logger.info("unknown button user=%s data=%r", user.id if user else None, query.data)
+    await query.answer(t("error.stale_button", user.language_code if user else None),
+                       show_alert=True)
+
+
 async def unsupported(update: Update, context: Context) -> None:
     """Stickers, voice notes and the like: explain what the bot can take instead."""
     rt = runtime_of(context)
@@ -78,3 +90,4 @@ def register(app: App) -> None:
     app.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(private & USABLE & ~filters.COMMAND, private_message))
     app.add_handler(MessageHandler(private & ~USABLE & ~filters.COMMAND, unsupported))
+    app.add_handler(CallbackQueryHandler(stale_button))
