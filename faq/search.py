@@ -67,7 +67,9 @@ class KnowledgeBase:
         return self.matcher
 
     def invalidate(self) -> None:
+        """Look at the knowledge again on the next question, whatever the version says."""
         self.checked_at = None
+        self.version = ()
 
 
 async def knowledge_version(session: AsyncSession) -> tuple[Any, ...]:
