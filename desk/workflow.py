@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from desk import outbox, requester_notices, routing, tickets
+from desk import outages, outbox, requester_notices, routing, tickets
 from desk.config import DeskConfig
 from desk.errors import Conflict, InvalidInput, NotFound
 from desk.history import record_change
@@ -260,6 +260,7 @@ async def resolve(
     )
     mark_first_response(session, ticket, agent, now)
     await requester_notices.resolved(session, ticket, body, now, event_stamp(now))
+    await outages.tell_watchers(session, ticket, now)
 
 
 async def close(
@@ -269,6 +270,7 @@ async def close(
     await require_scope(session, person, ticket, "close")
     tickets.change_status(session, config, ticket, TicketStatus.CLOSED, actor_of(person), now)
     await requester_notices.closed(session, ticket, now)
+    await outages.tell_watchers(session, ticket, now)
 
 
 async def reopen(

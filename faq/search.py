@@ -34,6 +34,7 @@ class Answer:
     text: str
     text_en: str | None = None
     kind: str = "faq"
+    service_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,9 @@ async def load_knowledge(
                 service_code=codes.get(entry.service_id) if entry.service_id else None,
             )
         )
-        answers[key] = Answer(key, entry.question, entry.answer, entry.answer_en)
+        answers[key] = Answer(
+            key, entry.question, entry.answer, entry.answer_en, service_code=items[-1].service_code
+        )
     for service in (
         await session.execute(select(Service).where(Service.status == "active"))
     ).scalars():
@@ -137,7 +140,7 @@ def _service_knowledge(service: Service) -> tuple[KnowledgeItem, Answer]:
         kind="service",
         service_code=service.code,
     )
-    return item, Answer(key, service.name, text, kind="service")
+    return item, Answer(key, service.name, text, kind="service", service_code=service.code)
 
 
 async def _known_errors(session: AsyncSession) -> list[Ticket]:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler
 
-from desk import catalog, conversation, followup, notices, people, routing, tickets
+from desk import catalog, conversation, followup, notices, outages, people, routing, tickets
 from desk.callbacks import decode, decode_int
 from desk.errors import Conflict, InvalidInput
 from desk.records import ChatState
@@ -33,6 +33,7 @@ from handlers.common import (
     reply,
 )
 from handlers.flows import Flow, text_step
+from handlers.outages import mention_outage
 from handlers.runtime import runtime_of
 from texts.dates import due_phrase
 
@@ -287,6 +288,8 @@ async def choose_service(turn: Turn, state: ChatState, service_id: int) -> None:
         state, Step.SERVICE, turn.rt.now(), service_id=service_id or None, service_name=name
     )
     await edit_or_reply(turn.update, turn.t("intake.service_chosen", service=name))
+    if draft_type(state) is TicketType.INCIDENT:
+        await mention_outage(turn, await outages.open_outage(turn.session, service_id or None))
     if state.draft.get("description"):
         await ask(turn, state, next_step(state, Step.DESCRIBE))
         return

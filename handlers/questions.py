@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from desk import conversation, people
+from desk import conversation, outages, people
 from desk.callbacks import decode_int, encode
 from desk.types import TicketType
 from faq.matcher import Band
@@ -23,6 +23,7 @@ from handlers.common import (
     meet_sender,
     reply,
 )
+from handlers.outages import mention_outage
 from handlers.router import on_question
 from handlers.runtime import runtime_of
 
@@ -59,6 +60,9 @@ async def question(turn: Turn, context: Context) -> None:
         await show_suggestions(turn, result)
     else:
         await offer_ticket(turn, result.log_id, "faq.nothing_found")
+        return
+    top = result.answers[0]
+    await mention_outage(turn, await outages.outage_for_code(turn.session, top.service_code))
 
 
 def answer_text(turn: Turn, answer: Answer) -> str:

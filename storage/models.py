@@ -455,3 +455,14 @@ class CalendarClosure(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     created_at: Mapped[datetime]
+
+
+class TicketWatcher(Base):
+    """Someone who asked to be told when an outage or known problem is fixed."""
+
+    __tablename__ = "ticket_watchers"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    created_at: Mapped[datetime]
+    told_at: Mapped[datetime | None]

@@ -40,3 +40,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "How was our service? Rate it from 1 to 5 stars:",
     ),
 }
+
+MESSAGES.update(
+    {
+        "outage.known": (
+            "⚠️ Saat ini layanan <b>{service}</b> sedang mengalami gangguan dan sudah ditangani "
+            "petugas ({number}). Mau saya kabari begitu pulih?",
+            "⚠️ <b>{service}</b> currently has a known disruption that our team is already "
+            "handling ({number}). Shall I tell you when it is fixed?",
+        ),
+        "outage.watch": ("🔔 Kabari saya", "🔔 Tell me"),
+        "outage.report_anyway": ("📝 Tetap buat laporan", "📝 Report it anyway"),
+        "outage.watching": (
+            "Baik, saya akan mengabari Anda begitu <b>{number}</b> selesai ditangani.",
+            "Okay, I'll let you know as soon as <b>{number}</b> is fixed.",
+        ),
+        "outage.already_watching": (
+            "Anda sudah terdaftar untuk kabar tentang <b>{number}</b>.",
+            "You're already on the list for news about <b>{number}</b>.",
+        ),
+        "outage.over": (
+            "Gangguan itu sudah selesai ditangani. Bila masih mengalami masalah, silakan laporkan "
+            "lewat /menu.",
+            "That disruption has already been fixed. If you still have trouble, please report it "
+            "via /menu.",
+        ),
+        "outage.fixed": (
+            "✅ Kabar baik: gangguan pada <b>{service}</b> ({number}) sudah selesai ditangani. "
+            "Bila masih bermasalah, laporkan lewat /menu.",
+            "✅ Good news: the disruption on <b>{service}</b> ({number}) has been fixed. "
+            "If you still have trouble, report it via /menu.",
+        ),
+    }
+)

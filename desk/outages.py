@@ -1,0 +1,108 @@
+"""Outages and known problems people can be told about, and told again when they are fixed.
+
+An outage is an open problem record, or an open incident of high impact, on a service. A
+person who asks about that service, or starts reporting it, hears that it is already being
+handled and may ask to be told when it is fixed, instead of filing a duplicate ticket.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from desk import outbox
+from desk.types import Level, TicketStatus, TicketType
+from storage.models import Person, Service, Ticket, TicketWatcher
+from storage.upsert import insert_for
+from texts import language_of, t
+
+logger = logging.getLogger(__name__)
+
+UNRESOLVED = (
+    TicketStatus.NEW,
+    TicketStatus.ASSIGNED,
+    TicketStatus.IN_PROGRESS,
+    TicketStatus.PENDING,
+)
+
+
+async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket | None:
+    """The oldest unresolved outage on the service, if any."""
+    if service_id is None:
+        return None
+    query = (
+        select(Ticket)
+        .where(
+            Ticket.service_id == service_id,
+            Ticket.status.in_([status.value for status in UNRESOLVED]),
+            (Ticket.ticket_type == TicketType.PROBLEM.value)
+            | (
+                (Ticket.ticket_type == TicketType.INCIDENT.value)
+                & (Ticket.impact == Level.HIGH.value)
+            ),
+        )
+        .order_by(Ticket.created_at)
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def outage_for_code(session: AsyncSession, service_code: str | None) -> Ticket | None:
+    if not service_code:
+        return None
+    service_id = (
+        await session.execute(select(Service.id).where(Service.code == service_code))
+    ).scalar_one_or_none()
+    return await open_outage(session, service_id)
+
+
+async def watch(session: AsyncSession, ticket: Ticket, person: Person, now: datetime) -> bool:
+    """Ask to be told when the outage is fixed; False if already watching or it is over."""
+    if ticket.status not in {status.value for status in UNRESOLVED}:
+        return False
+    statement = (
+        insert_for(session, TicketWatcher)
+        .values(ticket_id=ticket.id, person_id=person.id, created_at=now)
+        .on_conflict_do_nothing(index_elements=[TicketWatcher.ticket_id, TicketWatcher.person_id])
+        .returning(TicketWatcher.person_id)
+    )
+    return (await session.execute(statement)).scalar_one_or_none() is not None
+
+
+async def tell_watchers(session: AsyncSession, ticket: Ticket, now: datetime) -> int:
+    """The outage is fixed: tell everyone who asked, once each."""
+    rows = (
+        await session.execute(
+            select(TicketWatcher, Person)
+            .join(Person, Person.id == TicketWatcher.person_id)
+            .where(TicketWatcher.ticket_id == ticket.id, TicketWatcher.told_at.is_(None))
+        )
+    ).all()
+    service = await session.get(Service, ticket.service_id) if ticket.service_id else None
+    for watcher, person in rows:
+        watcher.told_at = now
+        if person.anonymised_at is not None:
+            continue
+        lang = language_of(person.language)
+        name = (
+            service.name_en
+            if lang == "en" and service and service.name_en
+            else service.name
+            if service
+            else ticket.title
+        )
+        await outbox.enqueue(
+            session,
+            chat_id=person.telegram_id,
+            now=now,
+            ticket_id=ticket.id,
+            dedupe_key=f"outage-fixed:{ticket.id}:{person.id}",
+            purpose="outage_fixed",
+            text=t("outage.fixed", lang, service=name, number=ticket.number),
+        )
+    if rows:
+        logger.info("outage watchers told ticket=%s count=%s", ticket.number, len(rows))
+    return len(rows)

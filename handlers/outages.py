@@ -1,0 +1,57 @@
+"""Telling people about an outage already being handled, and letting them follow it."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from desk import outages
+from desk.callbacks import decode, decode_int, encode
+from desk.records import Ticket
+from handlers.common import App, Context, Turn, answer_query, close_buttons, meet_sender, reply
+from handlers.runtime import runtime_of
+
+logger = logging.getLogger(__name__)
+
+
+async def mention_outage(turn: Turn, outage: Ticket | None) -> bool:
+    """Say the service is already known to be down, with a button to hear when it is fixed."""
+    if outage is None:
+        return False
+    await turn.session.refresh(outage, ["service"])
+    service = outage.service
+    name = (
+        service.name_en
+        if turn.lang == "en" and service and service.name_en
+        else service.name
+        if service
+        else outage.title
+    )
+    rows = [[(turn.t("outage.watch"), encode("ow", outage.id))]]
+    await reply(turn.update, turn.t("outage.known", service=name, number=outage.number), rows)
+    return True
+
+
+async def watch_button(update: Update, context: Context) -> None:
+    """ "Tell me": put the person on the outage's list."""
+    rt = runtime_of(context)
+    await answer_query(update)
+    (raw,) = decode(update.callback_query.data if update.callback_query else None, "ow", 1)
+    async with rt.transaction() as session:
+        person = await meet_sender(rt, session, update)
+        turn = Turn(rt, session, person, update)
+        outage = await session.get(Ticket, decode_int(raw))
+        if outage is None or await outages.open_outage(session, outage.service_id) is None:
+            await reply(update, turn.t("outage.over"))
+            return
+        added = await outages.watch(session, outage, person, rt.now())
+        await close_buttons(update)
+        key = "outage.watching" if added else "outage.already_watching"
+        await reply(update, turn.t(key, number=outage.number))
+        logger.info("outage watched ticket=%s person=%s new=%s", outage.number, person.id, added)
+
+
+def register(app: App) -> None:
+    app.add_handler(CallbackQueryHandler(watch_button, pattern=r"^ow\|"))
