@@ -1,9 +1,10 @@
 """Checks every update passes before any journey sees it: repeats and floods.
 
 A repeated update (same update id: a webhook retry, a restart between receipt and
-acknowledgement) is dropped. A person sending faster than a person can type gets one polite
-notice and is then ignored for a short while. The flood limit is kept per process, in memory;
-several webhook processes each apply it to the updates they receive.
+acknowledgement) is marked here and refused by its first transaction. A person sending
+faster than a person can type gets one polite notice and is then ignored for a short while.
+The flood limit is kept per process, in memory; several webhook processes each apply it to
+the updates they receive.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from datetime import datetime, timedelta
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from desk.idempotency import already_processed
 from handlers.common import App, Context, reply
 from handlers.runtime import HANDLING, Handling, runtime_of
 from texts import t
@@ -57,11 +57,8 @@ async def guard(update: Update, context: Context) -> None:
     """Drop repeats and floods before the journeys run."""
     rt = runtime_of(context)
     now = rt.now()
-    async with rt.sessions() as session:
-        repeated = await already_processed(session, update.update_id)
-    if repeated:
-        logger.info("repeated update dropped update=%s", update.update_id)
-        raise ApplicationHandlerStop
+    # The id is recorded by the update's first transaction, together with its effects; a
+    # repeat fails there (DuplicateUpdate) before it changes anything.
     HANDLING.set(Handling(update.update_id))
     user = update.effective_user
     gate = rt.extras.setdefault("flood_gate", FloodGate())

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk import outbox
@@ -29,14 +30,11 @@ UNRESOLVED = (
 )
 
 
-async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket | None:
-    """The oldest unresolved outage on the service, if any."""
-    if service_id is None:
-        return None
-    query = (
+def _unresolved_outage(*conditions: Any) -> Select[Ticket]:
+    return (
         select(Ticket)
         .where(
-            Ticket.service_id == service_id,
+            *conditions,
             Ticket.status.in_([status.value for status in UNRESOLVED]),
             (Ticket.ticket_type == TicketType.PROBLEM.value)
             | (
@@ -47,16 +45,23 @@ async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket |
         .order_by(Ticket.created_at)
         .limit(1)
     )
+
+
+async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket | None:
+    """The oldest unresolved outage on the service, if any."""
+    if service_id is None:
+        return None
+    query = _unresolved_outage(Ticket.service_id == service_id)
     return (await session.execute(query)).scalar_one_or_none()
 
 
 async def outage_for_code(session: AsyncSession, service_code: str | None) -> Ticket | None:
     if not service_code:
         return None
-    service_id = (
-        await session.execute(select(Service.id).where(Service.code == service_code))
-    ).scalar_one_or_none()
-    return await open_outage(session, service_id)
+    query = _unresolved_outage(Service.code == service_code).join(
+        Service, Service.id == Ticket.service_id
+    )
+    return (await session.execute(query)).scalar_one_or_none()
 
 
 async def watch(session: AsyncSession, ticket: Ticket, person: Person, now: datetime) -> bool:
