@@ -145,10 +145,11 @@ class _Vocabulary:
         for term in _FRAME_TERMS & self._idf.keys():
             self._idf[term] *= _FRAME_WEIGHT
         self._terms = sorted(self._idf)
-        self._by_initial: dict[str, list[str]] = {}
+        self._by_shape: dict[tuple[str, int], list[str]] = {}
         for term in self._terms:
-            self._by_initial.setdefault(term[0], []).append(term)
+            self._by_shape.setdefault((term[0], len(term)), []).append(term)
         self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._bag_weights: dict[frozenset[str], float] = {}
 
     def idf(self, term: str) -> float:
         """The weight of a term; frame words are already halved."""
@@ -172,15 +173,23 @@ class _Vocabulary:
         matched = 0.0
         covered: set[str] = set()
         for term in query.terms:
-            best = 0.0
+            best, best_term = 0.0, ""
             for expansion, similarity in term.expansions:
-                if expansion in bag and similarity > best:
-                    best = similarity
-                    covered.add(expansion)
-            matched += term.weight * best
-        missing = sum(self.idf(term) for term in bag if term not in covered)
+                if similarity > best and expansion in bag:
+                    best, best_term = similarity, expansion
+            if best_term:
+                matched += term.weight * best
+                covered.add(best_term)
+        missing = self._weight_of(bag) - sum(self._idf[term] for term in covered)
         union = query.total_weight + missing
         return matched / union if union else 0.0
+
+    def _weight_of(self, bag: frozenset[str]) -> float:
+        """Total weight of a phrasing's terms, memoised (phrasings repeat across entries)."""
+        weight = self._bag_weights.get(bag)
+        if weight is None:
+            weight = self._bag_weights[bag] = sum(self.idf(term) for term in bag)
+        return weight
 
     def _expand(self, term: str) -> tuple[tuple[str, float], ...]:
         """The indexed terms a message term stands for, memoised for unknown words."""
@@ -195,23 +204,37 @@ class _Vocabulary:
         return cached
 
     def _near_terms(self, term: str) -> tuple[tuple[str, float], ...]:
-        """Known terms a misspelt, cut-short or vowel-less word probably means."""
+        """Known terms a misspelt, cut-short or vowel-less word probably means.
+
+        Candidates share the word's first letter, as nearly all chat misspellings do, which
+        keeps the comparison to a few hundred terms however large the index grows.
+        """
         found: dict[str, float] = {}
-        if len(term) >= 4:
+        size = len(term)
+        if size >= 4:
+            similar = self._shaped(term[0], size - size // 3, size + size // 3)
             for known, score, _ in process.extract(
-                term, self._terms, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF, limit=3
+                term, similar, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF, limit=3
             ):
                 found[known] = (score / 100.0) ** 2
             for known in self._starting_with(term):
-                if 2 * len(term) >= len(known):
-                    found[known] = max(found.get(known, 0.0), 0.5 + 0.4 * len(term) / len(known))
+                if 2 * size >= len(known):
+                    found[known] = max(found.get(known, 0.0), 0.5 + 0.4 * size / len(known))
         if _looks_abbreviated(term):
-            for known in self._by_initial.get(term[0], ()):
+            for known in self._shaped(term[0], size + 1, 3 * size):
                 similarity = _abbreviation_similarity(term, known)
                 if similarity > found.get(known, 0.0):
                     found[known] = similarity
         best = sorted(found.items(), key=lambda pair: -pair[1])[:3]
         return tuple(best)
+
+    def _shaped(self, initial: str, shortest: int, longest: int) -> list[str]:
+        """Known terms with this first letter and a length in the given range."""
+        return [
+            known
+            for length in range(shortest, longest + 1)
+            for known in self._by_shape.get((initial, length), ())
+        ]
 
     def _starting_with(self, prefix: str) -> list[str]:
         """Known terms that begin with `prefix` and are longer than it."""
