@@ -66,7 +66,9 @@ JOURNEYS: list[Callable[[Any], None]] = [
     personal_data.register,
     resume.register,
 ]
-REQUESTER_COMMANDS = ("start", "menu", "tiket", "katalog", "profil", "batal", "bantuan")
+REQUESTER_COMMANDS = (
+    "start", "menu", "tiket", "katalog", "profil", "batal", "bantuan", "datasaya", "hapusdata",
+)
 
 
 def load_calendars(path: Path, default_zone: str) -> dict[str, BusinessCalendar]:

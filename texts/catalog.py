@@ -106,13 +106,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• /tiket untuk melihat tiket Anda; balas pesan tentang tiket untuk menambah "
         "informasi.\n"
         "• /batal untuk membatalkan langkah yang sedang berjalan.\n"
-        "• /profil untuk mengubah nama, unit kerja, atau bahasa.",
+        "• /profil untuk mengubah nama, unit kerja, atau bahasa.\n"
+        "• /datasaya untuk mengunduh data pribadi Anda; /hapusdata untuk menghapusnya.",
         "<b>How to use Sigap</b>\n"
         "• Type any question and I'll look for the answer.\n"
         "• /menu to report a disruption, request a service, complain or propose a change.\n"
         "• /tiket to see your tickets; reply to a message about a ticket to add to it.\n"
         "• /batal to cancel the current step.\n"
-        "• /profil to change your name, work unit or language.",
+        "• /profil to change your name, work unit or language.\n"
+        "• /datasaya to download your personal data; /hapusdata to erase it.",
     ),
     # Common buttons
     "button.cancel": ("✖️ Batal", "✖️ Cancel"),
