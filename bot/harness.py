@@ -119,7 +119,7 @@ class OfflineSigap:
 
     async def deliver(self) -> int:
         """Run the outbox delivery once, as the scheduler would."""
-        sender = TelegramSender(self.app.bot)
+        sender = TelegramSender(self.app.bot, forum_topics=self.settings.agents_forum_topics)
         return await deliver_due(self.sessions, sender, self._now())
 
     def _note(self, person: Person, text: str, chat_id: int | None) -> None:

@@ -14,8 +14,20 @@ logger = logging.getLogger(__name__)
 
 
 class TelegramSender:
-    def __init__(self, bot: Bot) -> None:
+    """Sends one notice; with `forum_topics`, a notice that names a topic opens it first."""
+
+    def __init__(self, bot: Bot, *, forum_topics: bool = False) -> None:
         self.bot = bot
+        self.forum_topics = forum_topics
+
+    async def open_topic(self, message: OutboxMessage) -> None:
+        """One topic per ticket, named by number and priority; kept on the row for retries."""
+        if not self.forum_topics or not message.topic_name or message.message_thread_id:
+            return
+        topic = await self.bot.create_forum_topic(message.chat_id, message.topic_name)
+        message.message_thread_id = topic.message_thread_id
+        logger.info("forum topic opened outbox=%s topic=%s", message.id,
+                    topic.message_thread_id)
 
     async def send(self, message: OutboxMessage) -> int | None:
         markup = (
@@ -29,6 +41,7 @@ class TelegramSender:
             else None
         )
         try:
+            await self.open_topic(message)
             sent = await self.bot.send_message(
                 message.chat_id,
                 message.text,

@@ -73,4 +73,5 @@ async def ticket_opened(
         reply_markup=buttons(rows),
         ticket_id=ticket.id,
         purpose="agent_notice",
+        topic_name=f"{ticket.number} · {t(f'priority.{ticket.priority}', lang)}",
     )

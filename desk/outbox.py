@@ -30,6 +30,7 @@ async def enqueue(
     ticket_id: int | None = None,
     purpose: str = "notice",
     not_before: datetime | None = None,
+    topic_name: str | None = None,
 ) -> bool:
     """Queue one message; False when a message with the same key was queued before."""
     values = {
@@ -41,6 +42,7 @@ async def enqueue(
         "message_thread_id": message_thread_id,
         "ticket_id": ticket_id,
         "purpose": purpose,
+        "topic_name": topic_name,
         "status": "pending",
         "attempts": 0,
         "next_attempt_at": not_before or now,

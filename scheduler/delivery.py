@@ -114,18 +114,23 @@ def _sent(
     message.claimed_until = None
     message.telegram_message_id = telegram_id
     if message.ticket_id is not None and telegram_id is not None:
-        # Remember which Telegram message speaks of which ticket, so replies thread back.
-        session.add(
-            TicketMessage(
-                ticket_id=message.ticket_id,
-                kind=MessageKind.SYSTEM.value,
-                body="",
-                telegram_chat_id=message.chat_id,
-                telegram_message_id=telegram_id,
-                attachments=[],
-                created_at=now,
+        # Remember which Telegram message (and forum topic) speaks of which ticket, so
+        # replies and messages written in the topic thread back to it.
+        known = [telegram_id]
+        if message.message_thread_id is not None:
+            known.append(message.message_thread_id)
+        for known_id in known:
+            session.add(
+                TicketMessage(
+                    ticket_id=message.ticket_id,
+                    kind=MessageKind.SYSTEM.value,
+                    body="",
+                    telegram_chat_id=message.chat_id,
+                    telegram_message_id=known_id,
+                    attachments=[],
+                    created_at=now,
+                )
             )
-        )
     logger.info(
         "notice sent outbox=%s chat=%s ticket=%s", message.id, message.chat_id, message.ticket_id
     )
