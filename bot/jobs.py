@@ -39,9 +39,11 @@ def _job_queue(application: SigapApplication) -> JobQueue[Any]:
     return application.job_queue
 
 
-def schedule_delivery(application: SigapApplication, sessions: SessionFactory) -> None:
+def schedule_delivery(
+    application: SigapApplication, sessions: SessionFactory, *, forum_topics: bool = False
+) -> None:
     """Deliver the outbox every few seconds; a failing run is logged and tried again."""
-    sender = TelegramSender(application.bot)
+    sender = TelegramSender(application.bot, forum_topics=forum_topics)
 
     async def deliver(_: CallbackContext[Any, Any, Any, Any]) -> None:
         try:
@@ -59,7 +61,9 @@ def schedule_jobs(application: SigapApplication, settings: Settings) -> None:
     runtime = application.bot_data[RUNTIME_KEY]
     if not isinstance(runtime, Runtime):
         raise RuntimeError("the Sigap runtime is missing from bot_data")
-    context = JobContext(runtime.sessions, runtime.desk, settings.auto_close_working_days)
+    context = JobContext(
+        runtime.sessions, runtime.desk, settings.auto_close_working_days, settings.retention_days
+    )
     holder = worker_name()
     queue = _job_queue(application)
     for job in JOBS:
@@ -116,7 +120,9 @@ async def run_worker(settings: Settings) -> int:
     """`sigap worker`: jobs and outbox delivery in a process of their own, until SIGTERM."""
     token = settings.token()
     engine, sessions = await open_database(settings)
-    context = JobContext(sessions, desk_config(settings), settings.auto_close_working_days)
+    context = JobContext(
+        sessions, desk_config(settings), settings.auto_close_working_days, settings.retention_days
+    )
     bot: ExtBot[None] = ExtBot(
         token,
         base_url=settings.bot_api_base_url,
@@ -131,7 +137,8 @@ async def run_worker(settings: Settings) -> int:
         loop.add_signal_handler(signum, stop.set)
     try:
         async with bot:
-            await work(context, TelegramSender(bot), stop, lambda: datetime.now(UTC))
+            sender = TelegramSender(bot, forum_topics=settings.agents_forum_topics)
+            await work(context, sender, stop, lambda: datetime.now(UTC))
     finally:
         await engine.dispose()
     return 0

@@ -60,7 +60,8 @@ class OfflineBotApi(BaseRequest):
     """Answers Bot API methods in-process and records what the bot did.
 
     `fail_chats` maps a chat id to a Bot API error description, to play a person who blocked
-    the bot or a chat that no longer exists.
+    the bot ("Forbidden: ..."), a flood limit ("Too Many Requests: retry after 7"), Telegram
+    being down ("Bad Gateway") or a chat that no longer exists (anything else: a 400).
     """
 
     def __init__(self) -> None:
@@ -104,8 +105,17 @@ class OfflineBotApi(BaseRequest):
         if not isinstance(chat_id, int) or chat_id not in self.fail_chats:
             return None
         description = self.fail_chats[chat_id]
-        code = 403 if "blocked" in description else 400
-        body = {"ok": False, "error_code": code, "description": description}
+        body: dict[str, Any] = {"ok": False, "description": description}
+        if description.startswith("Forbidden"):
+            code = 403
+        elif description.startswith("Too Many Requests"):
+            code = 429
+            body["parameters"] = {"retry_after": int(description.rsplit(" ", 1)[-1])}
+        elif description.startswith(("Internal Server Error", "Bad Gateway")):
+            code = 502
+        else:
+            code = 400
+        body["error_code"] = code
         return code, json.dumps(body).encode()
 
     def _answer(self, api_method: str, params: dict[str, Any]) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot.app import build_application, build_runtime
-from bot.jobs import schedule_delivery
+from bot.jobs import schedule_delivery, schedule_jobs
 from bot.settings import Settings, SettingsError
 from storage.db import create_engine, create_session_factory, is_sqlite
 from storage.migrate import upgrade_database
@@ -35,7 +35,8 @@ def run_bot(settings: Settings, *, webhook: bool) -> int:
     application = build_application(
         settings, build_runtime(settings, sessions), token=token, prepare=prepare
     )
-    schedule_delivery(application, sessions)
+    schedule_delivery(application, sessions, forum_topics=settings.agents_forum_topics)
+    schedule_jobs(application, settings)
     logger.info(
         "sigap starting mode=%s database=%s",
         "webhook" if webhook else "polling",

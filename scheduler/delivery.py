@@ -20,6 +20,7 @@ from desk.outbox import enqueue
 from desk.types import MessageKind
 from storage.db import SessionFactory
 from storage.models import OutboxMessage, Person, TicketMessage
+from texts import t
 
 logger = logging.getLogger(__name__)
 
@@ -181,7 +182,9 @@ async def _mark_unreachable(session: AsyncSession, chat_id: int, now: datetime) 
 async def _report(
     session: AsyncSession, message: OutboxMessage, now: datetime, coordinator_chats: Sequence[int]
 ) -> None:
-    for chat_id in coordinator_chats:
+    """Tell the coordinators a notice could not be delivered, in their language."""
+    readers = await _coordinators(session, coordinator_chats)
+    for chat_id, language in readers:
         if chat_id == message.chat_id:
             continue
         await enqueue(
@@ -189,9 +192,27 @@ async def _report(
             chat_id=chat_id,
             now=now,
             dedupe_key=f"undelivered:{message.id}:{chat_id}",
-            text=(
-                f"⚠️ Notifikasi #{message.id} untuk chat {message.chat_id} gagal terkirim "
-                f"setelah {message.attempts} percobaan: {message.last_error}"
+            text=t(
+                "delivery.failed",
+                language,
+                id=message.id,
+                chat=message.chat_id,
+                attempts=message.attempts,
+                error=message.last_error or "-",
             ),
             purpose="delivery_report",
         )
+
+
+async def _coordinators(session: AsyncSession, configured: Sequence[int]) -> list[tuple[int, str]]:
+    """The configured coordinator chats, else every reachable coordinator in the database."""
+    if configured:
+        return [(chat_id, "id") for chat_id in configured]
+    rows = await session.execute(
+        select(Person.telegram_id, Person.language).where(
+            Person.role == "coordinator",
+            Person.unreachable_at.is_(None),
+            Person.anonymised_at.is_(None),
+        )
+    )
+    return [(telegram_id, language) for telegram_id, language in rows]

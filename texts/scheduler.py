@@ -46,4 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "digest.priority_line": ("• {priority}: {count}", "• {priority}: {count}"),
     "digest.date": ("{weekday}, {day} {month} {year}", "{weekday}, {day} {month} {year}"),
+    "delivery.failed": (
+        "⚠️ Notifikasi #{id} untuk chat {chat} gagal terkirim setelah {attempts} percobaan: "
+        "{error}",
+        "⚠️ Notice #{id} to chat {chat} could not be delivered after {attempts} attempts: "
+        "{error}",
+    ),
 }
