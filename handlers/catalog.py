@@ -28,6 +28,7 @@ from handlers.common import (
     answer_query,
     edit_or_reply,
     meet_sender,
+    page_buttons,
     reply,
 )
 from handlers.flows import Flow
@@ -80,7 +81,7 @@ async def show_page(turn: Turn, page: int, *, edit: bool) -> None:
         turn.session, statuses=visible_statuses(turn.person), offset=page * PAGE, limit=PAGE
     )
     rows: list[list[Button]] = [[(label(turn, s), f"cat|show|{s.id}")] for s in services]
-    rows.append(paging(turn, page, total))
+    rows.append(page_buttons(turn, page, PAGE, total, lambda n: f"cat|list|{n}"))
     rows.append([(turn.t("button.menu"), "menu")])
     key = "browse.title_staff" if is_staff(turn.person) else "browse.title"
     text = turn.t(key, total=total) if services else turn.t("browse.empty")
@@ -95,15 +96,6 @@ def label(turn: Turn, service: Service) -> str:
     if not is_staff(turn.person):
         return name_of(turn, service)
     return f"{name_of(turn, service)} · {turn.t(f'browse.status.{service.status}')}"
-
-
-def paging(turn: Turn, page: int, total: int) -> list[Button]:
-    row = []
-    if page > 0:
-        row.append((turn.t("button.prev"), f"cat|list|{page - 1}"))
-    if (page + 1) * PAGE < total:
-        row.append((turn.t("button.next"), f"cat|list|{page + 1}"))
-    return row
 
 
 async def visible_service(turn: Turn, service_id: int) -> Service:

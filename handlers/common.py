@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,18 @@ async def meet_sender(rt: Runtime, session: AsyncSession, update: Update) -> Per
         admin_ids=rt.admin_ids,
         now=rt.now(),
     )
+
+
+def page_buttons(
+    turn: Turn, page: int, page_size: int, total: int, data_for: Callable[[int], str]
+) -> list[Button]:
+    """Previous / next buttons for a paged list; `data_for(n)` is the callback for page n."""
+    row: list[Button] = []
+    if page > 0:
+        row.append((turn.t("button.prev"), data_for(page - 1)))
+    if (page + 1) * page_size < total:
+        row.append((turn.t("button.next"), data_for(page + 1)))
+    return row
 
 
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:

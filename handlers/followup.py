@@ -26,6 +26,7 @@ from handlers.common import (
     answer_query,
     edit_or_reply,
     meet_sender,
+    page_buttons,
     reply,
 )
 from handlers.flows import Flow, text_step
@@ -78,7 +79,7 @@ async def show_list(turn: Turn, page: int, *, edit: bool) -> None:
         await (edit_or_reply if edit else reply)(turn.update, text, rows)
         return
     rows = [[(ticket_label(ticket), f"my|open|{ticket.id}")] for ticket in found]
-    rows.append(paging(turn, page, total))
+    rows.append(page_buttons(turn, page, PAGE, total, lambda n: f"my|list|{n}"))
     text = turn.t("followup.list", total=total)
     await (edit_or_reply if edit else reply)(turn.update, text, rows)
 
@@ -86,15 +87,6 @@ async def show_list(turn: Turn, page: int, *, edit: bool) -> None:
 def ticket_label(ticket: Ticket) -> str:
     title = ticket.title if len(ticket.title) <= 28 else ticket.title[:27] + "…"
     return f"{ICONS[TicketStatus(ticket.status)]} {ticket.number} · {title}"
-
-
-def paging(turn: Turn, page: int, total: int) -> list[Button]:
-    row = []
-    if page > 0:
-        row.append((turn.t("button.prev"), f"my|list|{page - 1}"))
-    if (page + 1) * PAGE < total:
-        row.append((turn.t("button.next"), f"my|list|{page + 1}"))
-    return row
 
 
 async def show_ticket(turn: Turn, ticket: Ticket) -> None:

@@ -30,6 +30,7 @@ from handlers.common import (
     close_buttons,
     edit_or_reply,
     meet_sender,
+    page_buttons,
     reply,
 )
 from handlers.flows import Flow, text_step
@@ -148,12 +149,7 @@ async def ask_service(turn: Turn, state: ChatState, page: int) -> None:
         limit=PAGE,
     )
     rows = [[(service_label(turn, s), f"in|svc|{s.id}")] for s in services]
-    paging = []
-    if page > 0:
-        paging.append((turn.t("button.prev"), f"in|page|{page - 1}"))
-    if (page + 1) * PAGE < total:
-        paging.append((turn.t("button.next"), f"in|page|{page + 1}"))
-    rows.append(paging)
+    rows.append(page_buttons(turn, page, PAGE, total, lambda n: f"in|page|{n}"))
     rows.append([(turn.t("intake.service_unknown"), "in|svc|0")])
     key = "intake.ask_service_found" if search and services else "intake.ask_service"
     if search and not services:

@@ -29,6 +29,7 @@ from handlers.common import (
     answer_query,
     edit_or_reply,
     meet_sender,
+    page_buttons,
     reply,
 )
 from handlers.flows import TEXT_STEPS
@@ -119,12 +120,7 @@ async def show_list(turn: Turn, status: str, page: int) -> None:
         turn.session, status, offset=page * PAGE, limit=PAGE
     )
     rows: list[list[Button]] = [[entry_button(entry)] for entry in entries]
-    paging: list[Button] = []
-    if page > 0:
-        paging.append((turn.t("button.prev"), encode("kbl", status, page - 1)))
-    if (page + 1) * PAGE < total:
-        paging.append((turn.t("button.next"), encode("kbl", status, page + 1)))
-    rows.append(paging)
+    rows.append(page_buttons(turn, page, PAGE, total, lambda n: encode("kbl", status, n)))
     rows.append([(turn.t("button.back"), encode("kb", "menu", 0))])
     name = turn.t(f"kb.status.{status}")
     key = "kb.list" if entries else "kb.list.empty"
