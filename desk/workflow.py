@@ -300,6 +300,7 @@ async def reprioritise(
     if ticket.priority == priority.value:
         raise Conflict("same priority", text_key="agent.error.same_priority", number=ticket.number)
     await tickets.change_priority(session, config, ticket, priority, reason, actor_of(person), now)
+    await requester_notices.priority_changed(session, ticket, config.timezone, now)
 
 
 async def tell_requester(

@@ -5,6 +5,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ℹ️ Tiket <b>{number}</b>: status kini <b>{status}</b>.",
         "ℹ️ Ticket <b>{number}</b> is now <b>{status}</b>.",
     ),
+    "notice.priority": (
+        "ℹ️ Prioritas tiket <b>{number}</b> kini <b>{priority}</b>. Target penyelesaian: "
+        "{resolution_due}.",
+        "ℹ️ Ticket <b>{number}</b> now has <b>{priority}</b> priority. Resolution target: "
+        "{resolution_due}.",
+    ),
     "notice.agent_reply": (
         "💬 Balasan petugas untuk <b>{number}</b>:\n\n{body}\n\n"
         "<i>Balas pesan ini bila ingin menanggapi.</i>",

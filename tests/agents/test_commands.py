@@ -142,6 +142,9 @@ async def test_priority_is_a_coordinators_call_with_a_reason(sigap: OfflineSigap
     assert after.resolution_due_at < before.resolution_due_at
     [change] = await history(sigap, lodged.ticket_id, "priority")
     assert change.new_value == "critical (satu gedung putus)"
+    await sigap.deliver()
+    told = sigap.api.last_to(lodged.requester.user_id).text
+    assert "kini <b>Kritis</b>" in told and "paling lambat" in told
 
 
 async def test_link_incident_to_problem(sigap: OfflineSigap) -> None:
