@@ -18,6 +18,7 @@ from storage.models import Ticket
 logger = logging.getLogger(__name__)
 
 AGENTS_CHAT = -1001000000001
+VPN_AGENT = 9100000002  # Yohanes Marpaung in seed/people.yaml, serves jaringan-vpn
 SEED = Path("seed")
 
 
@@ -40,6 +41,7 @@ def fresh_database(path: Path) -> str:
 
 async def run_demo(settings: Settings, database: Path) -> int:
     """Play the story on a fresh SQLite file and print what everyone saw."""
+    logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
     url = fresh_database(database)
     settings = settings.model_copy(
         update={
@@ -82,6 +84,33 @@ async def play(sigap: OfflineSigap) -> None:
     await sigap.tap(sari, "Beberapa orang")
     await sigap.tap(sari, "Kirim")
     await sigap.deliver()
+    await agent_answers(sigap)
+    await sigap.tap(sari, "Sudah teratasi")
+    await sigap.deliver()
+    await sigap.tap(sari, "⭐⭐⭐⭐⭐")
+    await sigap.say(sari, "Cepat sekali, terima kasih Pak Yohanes!")
+    await sigap.deliver()
+
+
+async def agent_answers(sigap: OfflineSigap) -> None:
+    """The VPN agent takes the ticket in the group, answers by replying, and resolves it."""
+    yohanes = sigap.person(VPN_AGENT, "Yohanes", "Marpaung")
+    notice = sigap.api.last_to(AGENTS_CHAT)
+    await sigap.tap(yohanes, "Ambil", chat_id=AGENTS_CHAT)
+    await sigap.say(
+        yohanes,
+        "Selamat pagi Bu Sari, akun VPN Ibu terkunci setelah tiga kali "
+        "salah kata sandi. Sudah saya buka, silakan dicoba lagi.",
+        chat_id=AGENTS_CHAT,
+        reply_to=notice,
+    )
+    await sigap.deliver()
+    await sigap.say(
+        yohanes,
+        "/resolve GGN-2026-000001 Akun VPN dibuka kembali; tersambung normal.",
+        chat_id=AGENTS_CHAT,
+    )
+    await sigap.deliver()
 
 
 async def print_tickets(sessions: SessionFactory) -> None:
@@ -89,7 +118,8 @@ async def print_tickets(sessions: SessionFactory) -> None:
         rows = (await session.execute(select(Ticket).order_by(Ticket.id))).scalars().all()
     print("\n=== Tiket yang tercatat / Tickets recorded ===")
     for ticket in rows:
+        rating = "★" * (ticket.satisfaction or 0)
         print(
             f"{ticket.number}  {ticket.ticket_type:<16} {ticket.priority:<9} "
-            f"{ticket.status:<10} {ticket.title}"
+            f"{ticket.status:<10} {rating:<6} {ticket.title}"
         )

@@ -73,4 +73,7 @@ def test_demo_prints_a_transcript_with_a_ticket(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Sari Wulandari:" in result.stdout
     assert "Sigap → grup petugas:" in result.stdout
-    assert "GGN-2026-000001" in result.stdout.split("=== Tiket")[-1]
+    assert "Yohanes Marpaung (grup):" in result.stdout
+    table = result.stdout.split("=== Tiket")[-1]
+    assert "GGN-2026-000001" in table and "closed" in table and "★★★★★" in table
+    assert " INFO " not in result.stdout  # the transcript is not drowned in log lines
