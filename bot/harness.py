@@ -55,6 +55,8 @@ class OfflineSigap:
         )
         self.people = OfflinePeople(self.app.bot)
         self._seen = 0
+        self._edits_seen = 0
+        self._shown: dict[tuple[int, int], str] = {}
 
     def _now(self) -> datetime:
         return self.clock()
@@ -130,12 +132,20 @@ class OfflineSigap:
         )
 
     def collect(self) -> None:
-        """Move the bot's new messages into the transcript."""
+        """Move the bot's new messages, and new wording of earlier ones, into the transcript."""
+        for sent in self.api.edits[self._edits_seen :]:
+            if self._shown.get((sent.chat_id, sent.message_id), sent.text) != sent.text:
+                self._show(sent, "(diubah)")
         for sent in self.api.messages[self._seen :]:
-            target = self.names.get(sent.chat_id, "grup petugas" if sent.chat_id < 0 else "")
-            buttons = [str(b.get("text", "")) for b in sent.buttons()]
-            self.transcript.append(Line(f"Sigap → {target}", plain(sent.text), buttons))
-        self._seen = len(self.api.messages)
+            self._show(sent)
+        self._seen, self._edits_seen = len(self.api.messages), len(self.api.edits)
+
+    def _show(self, sent: SentMessage, note: str = "") -> None:
+        target = self.names.get(sent.chat_id, "grup petugas" if sent.chat_id < 0 else "")
+        buttons = [str(b.get("text", "")) for b in sent.buttons()]
+        speaker = f"Sigap → {target} {note}".rstrip()
+        self.transcript.append(Line(speaker, plain(sent.text), buttons))
+        self._shown[(sent.chat_id, sent.message_id)] = sent.text
 
     def render(self) -> str:
         self.collect()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 from bot.app import open_database
@@ -20,6 +21,7 @@ HELP = """Ketik pesan seperti di Telegram. Perintah shell:
 
 
 async def run_shell(settings: Settings, database: Path) -> int:
+    logging.getLogger().setLevel(logging.WARNING)  # the conversation is the output
     url = fresh_database(database)
     settings = settings.model_copy(update={"database_url": url, "agents_chat_id": AGENTS_CHAT})
     engine, sessions = await open_database(settings)
@@ -33,12 +35,15 @@ async def run_shell(settings: Settings, database: Path) -> int:
 
 
 async def converse(sigap: OfflineSigap) -> None:
-    me = sigap.person(81000009, "Anda")
+    me = sigap.person(81000009, "Dewi")
     agent = sigap.person(9100000001, "Petugas")
     speaker, chat = me, None
     print(HELP)
     while True:
-        line = (await asyncio.to_thread(input, f"{speaker.first_name}> ")).strip()
+        try:
+            line = (await asyncio.to_thread(input, f"{speaker.first_name}> ")).strip()
+        except EOFError:  # end of piped input, or Ctrl-D
+            return
         if line in {":quit", ":q"}:
             return
         if line == ":agent":

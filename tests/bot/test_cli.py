@@ -77,3 +77,26 @@ def test_demo_prints_a_transcript_with_a_ticket(tmp_path: Path) -> None:
     table = result.stdout.split("=== Tiket")[-1]
     assert "GGN-2026-000001" in table and "closed" in table and "★★★★★" in table
     assert " INFO " not in result.stdout  # the transcript is not drowned in log lines
+
+
+def test_shell_chats_as_a_requester_and_ends_at_end_of_input(tmp_path: Path) -> None:
+    (tmp_path / "seed").symlink_to(ROOT / "seed")
+    script = "/start\n:tap Pakai nama\n:tap Masyarakat\n:tap setuju\ngmn kalo lupa password email dinas?\n"
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "shell", "--database", str(tmp_path / "shell.db")],
+        cwd=tmp_path,
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("SIGAP_")},
+            "PYTHONPATH": str(ROOT),
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "Terima kasih, Dewi! Profil Anda sudah tersimpan" in result.stdout
+    assert "💡" in result.stdout  # the question was answered from the FAQ
