@@ -81,7 +81,10 @@ def test_demo_prints_a_transcript_with_a_ticket(tmp_path: Path) -> None:
 
 def test_shell_chats_as_a_requester_and_ends_at_end_of_input(tmp_path: Path) -> None:
     (tmp_path / "seed").symlink_to(ROOT / "seed")
-    script = "/start\n:tap Pakai nama\n:tap Masyarakat\n:tap setuju\ngmn kalo lupa password email dinas?\n"
+    script = (
+        "/start\n:tap Pakai nama\n:tap Masyarakat\n:tap setuju\n"
+        "gmn kalo lupa password email dinas?\n"
+    )
 
     result = subprocess.run(
         [sys.executable, "-m", "bot.cli", "shell", "--database", str(tmp_path / "shell.db")],
