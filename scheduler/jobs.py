@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from desk import idempotency
 from desk.config import DeskConfig
 from scheduler import auto_close, conversations, digest, lease, retention, sla_sweep, workload
 from storage.db import SessionFactory
@@ -68,6 +69,11 @@ async def _idle_flows(context: JobContext, now: datetime) -> int:
     return await conversations.expire_idle_flows(context.sessions, now)
 
 
+async def _forget_updates(context: JobContext, now: datetime) -> int:
+    async with context.sessions() as session, session.begin():
+        return await idempotency.forget_old_updates(session, now)
+
+
 async def _retention(context: JobContext, now: datetime) -> int:
     return await retention.enforce_retention(context.sessions, now, context.retention_days)
 
@@ -80,6 +86,7 @@ JOBS: tuple[Job, ...] = (
     Job("morning-digest", MINUTE, _digest),
     Job("idle-flows", MINUTE, _idle_flows),
     Job("retention", timedelta(days=1), _retention, lease=timedelta(hours=1)),
+    Job("forget-updates", timedelta(hours=1), _forget_updates),
 )
 
 

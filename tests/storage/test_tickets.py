@@ -11,10 +11,11 @@ from desk import outbox
 from desk.config import DeskConfig
 from desk.errors import InvalidInput, TransitionRefused
 from desk.history import Actor
+from desk.idempotency import DuplicateUpdate, claim_update, forget_old_updates
 from desk.tickets import change_status, load_ticket, open_ticket
 from desk.types import Level, Role, TicketStatus, TicketType
 from storage.db import SessionFactory
-from storage.models import OutboxMessage, TicketHistory
+from storage.models import OutboxMessage, ProcessedUpdate, TicketHistory
 from tests.conftest import FixedClock
 from tests.factories import draft, make_person, make_service
 
@@ -179,3 +180,21 @@ async def test_outbox_enqueue_is_idempotent_by_key(
 
     assert (first, second) == (True, False)
     assert len(rows) == 1
+
+
+async def test_update_ids_are_forgotten_after_two_days(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    async with sessions() as session, session.begin():
+        await claim_update(session, 1, clock())
+        await claim_update(session, 2, clock.advance(days=1))
+
+    async with sessions() as session, session.begin():
+        forgotten = await forget_old_updates(session, clock.advance(days=1, minutes=1))
+
+    async with sessions() as session:
+        left = (await session.execute(select(ProcessedUpdate.update_id))).scalars().all()
+    assert (forgotten, list(left)) == (1, [2])
+    async with sessions() as session, session.begin():
+        with pytest.raises(DuplicateUpdate):
+            await claim_update(session, 2, clock())
