@@ -153,3 +153,24 @@ async def test_replying_to_the_confirmation_adds_to_the_ticket(sigap: OfflineSig
             .all()
         )
     assert bodies[-1] == "Tambahan: sekarang juga tidak bisa buka SIMPEG"
+
+
+async def test_the_whole_report_reads_in_english_after_choosing_it(sigap: OfflineSigap) -> None:
+    john = sigap.person(72000008, "John", language_code="en")
+    await sigap.say(john, "/start")
+    await sigap.tap(john, "English")
+    await sigap.tap(john, "Use John")
+    await sigap.tap(john, "Business")
+    await sigap.tap(john, "I agree")
+    await sigap.tap(john, "Report a disruption")
+    await sigap.say(john, "vpn")
+    await sigap.tap(john, "VPN")
+    await sigap.say(john, "The VPN drops every few minutes")
+    await sigap.tap(john, "stopped")
+    await sigap.tap(john, "Just me")
+
+    sent = await sigap.tap(john, "Send")
+
+    assert "Your ticket is recorded as <b>GGN-2026-000001</b>" in sent[-1].text
+    assert "by Monday, 7 December" in sent[-1].text and "WIB" in sent[-1].text
+    assert "Terima kasih" not in sent[-1].text
