@@ -26,8 +26,7 @@ class TelegramSender:
             return
         topic = await self.bot.create_forum_topic(message.chat_id, message.topic_name)
         message.message_thread_id = topic.message_thread_id
-        logger.info("forum topic opened outbox=%s topic=%s", message.id,
-                    topic.message_thread_id)
+        logger.info("forum topic opened outbox=%s topic=%s", message.id, topic.message_thread_id)
 
     async def send(self, message: OutboxMessage) -> int | None:
         markup = (
@@ -59,4 +58,32 @@ class TelegramSender:
             raise DeliveryFailure(str(error), permanent=True) from error
         except (NetworkError, TelegramError) as error:
             raise DeliveryFailure(str(error)) from error
+        await self.send_files(message, sent.message_id)
         return sent.message_id
+
+    async def send_files(self, message: OutboxMessage, under: int) -> None:
+        """Photos and documents follow the text as replies to it.
+
+        The text has gone out by now, so a file Telegram refuses is logged, not retried:
+        retrying would send the text twice.
+        """
+        reply = ReplyParameters(under, allow_sending_without_reply=True)
+        for item in message.files or []:
+            file_id = str(item.get("file_id", ""))
+            try:
+                if item.get("kind") == "photo":
+                    await self.bot.send_photo(
+                        message.chat_id,
+                        file_id,
+                        reply_parameters=reply,
+                        message_thread_id=message.message_thread_id,
+                    )
+                else:
+                    await self.bot.send_document(
+                        message.chat_id,
+                        file_id,
+                        reply_parameters=reply,
+                        message_thread_id=message.message_thread_id,
+                    )
+            except TelegramError as error:
+                logger.warning("attachment not sent outbox=%s error=%s", message.id, error)

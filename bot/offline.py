@@ -36,6 +36,7 @@ class SentMessage:
     message_thread_id: int | None = None
     kind: str = "text"
     edited: bool = False
+    file_id: str | None = None
 
     def buttons(self) -> list[dict[str, Any]]:
         rows = (self.reply_markup or {}).get("inline_keyboard", [])
@@ -149,6 +150,7 @@ class OfflineBotApi(BaseRequest):
             reply_to_message_id=_reply_target(params),
             message_thread_id=params.get("message_thread_id"),
             kind=kind,
+            file_id=_file_id(params),
         )
         self.messages.append(sent)
         if api_method == "copyMessage":
@@ -182,6 +184,11 @@ class OfflineBotApi(BaseRequest):
 
     def methods(self) -> list[str]:
         return [call.method for call in self.calls]
+
+
+def _file_id(params: dict[str, Any]) -> str | None:
+    value = params.get("photo") or params.get("document")
+    return value if isinstance(value, str) else None
 
 
 def _reply_target(params: dict[str, Any]) -> int | None:

@@ -201,6 +201,7 @@ async def tell_agents(
     text: str,
     now: datetime,
     key: str,
+    files: list[dict[str, Any]] | None = None,
 ) -> bool:
     """Queue `text` to the agents' group, threaded under the ticket's notice when known."""
     if config.agents_chat_id is None:
@@ -214,6 +215,7 @@ async def tell_agents(
         reply_to_message_id=await agents_notice_id(session, config, ticket),
         ticket_id=ticket.id,
         purpose="agent_notice",
+        files=files,
     )
 
 
@@ -262,7 +264,7 @@ async def add_requester_message(
         attachments=len(attachments),
         status=t(f"status.{ticket.status}", "id"),
     )
-    await tell_agents(session, config, ticket, text, now, f"msg:{message.id}")
+    await tell_agents(session, config, ticket, text, now, f"msg:{message.id}", attachments)
     logger.info(
         "requester added ticket=%s message=%s resumed=%s", ticket.number, message.id, resumed
     )

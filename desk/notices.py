@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk import outbox
 from desk.callbacks import encode
 from desk.config import DeskConfig
 from desk.privacy import mask_identifiers
-from storage.models import Ticket
+from storage.models import Ticket, TicketMessage
 from texts import t
 from texts.dates import due_phrase
 
@@ -73,5 +74,18 @@ async def ticket_opened(
         reply_markup=buttons(rows),
         ticket_id=ticket.id,
         purpose="agent_notice",
+        files=await first_attachments(session, ticket),
         topic_name=f"{ticket.number} · {t(f'priority.{ticket.priority}', lang)}",
     )
+
+
+async def first_attachments(session: AsyncSession, ticket: Ticket) -> list[dict[str, Any]]:
+    """The photos and documents the requester sent with the report."""
+    query = (
+        select(TicketMessage.attachments)
+        .where(TicketMessage.ticket_id == ticket.id, TicketMessage.kind == "requester")
+        .order_by(TicketMessage.id)
+        .limit(1)
+    )
+    found = (await session.execute(query)).scalar_one_or_none()
+    return list(found or [])

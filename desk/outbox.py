@@ -31,8 +31,11 @@ async def enqueue(
     purpose: str = "notice",
     not_before: datetime | None = None,
     topic_name: str | None = None,
+    files: list[dict[str, Any]] | None = None,
 ) -> bool:
     """Queue one message; False when a message with the same key was queued before."""
+    if message_thread_id is None and ticket_id is not None and chat_id < 0:
+        message_thread_id = await ticket_topic(session, ticket_id, chat_id)
     values = {
         "dedupe_key": dedupe_key,
         "chat_id": chat_id,
@@ -43,6 +46,7 @@ async def enqueue(
         "ticket_id": ticket_id,
         "purpose": purpose,
         "topic_name": topic_name,
+        "files": list(files or []),
         "status": "pending",
         "attempts": 0,
         "next_attempt_at": not_before or now,
@@ -58,3 +62,17 @@ async def enqueue(
 async def pending_for_ticket(session: AsyncSession, ticket_id: int) -> list[OutboxMessage]:
     query = select(OutboxMessage).where(OutboxMessage.ticket_id == ticket_id)
     return list((await session.execute(query.order_by(OutboxMessage.id))).scalars())
+
+
+async def ticket_topic(session: AsyncSession, ticket_id: int, chat_id: int) -> int | None:
+    """The forum topic the ticket's notices already go to in a group, if it has one."""
+    query = (
+        select(OutboxMessage.message_thread_id)
+        .where(
+            OutboxMessage.ticket_id == ticket_id,
+            OutboxMessage.chat_id == chat_id,
+            OutboxMessage.message_thread_id.is_not(None),
+        )
+        .limit(1)
+    )
+    return (await session.execute(query)).scalar_one_or_none()

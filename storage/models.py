@@ -312,6 +312,7 @@ class OutboxMessage(Base):
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     purpose: Mapped[str] = mapped_column(String(32), default="notice")
     topic_name: Mapped[str | None] = mapped_column(String(128))  # forum topic to open for it
+    files: Mapped[list[Any]] = mapped_column(default=list)  # photos and documents sent after
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime]

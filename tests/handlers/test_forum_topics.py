@@ -41,8 +41,9 @@ async def test_new_ticket_opens_a_topic_named_by_number_and_priority(
 
     topics = [call.params for call in forum.api.calls if call.method == "createForumTopic"]
     assert topics == [{"chat_id": AGENTS_CHAT, "name": "GGN-2026-000001 · Tinggi"}]
-    notice = forum.api.last_to(AGENTS_CHAT)
+    notice, photo = forum.api.to_chat(AGENTS_CHAT)
     assert notice.message_thread_id is not None and "GGN-2026-000001" in notice.text
+    assert photo.message_thread_id == notice.message_thread_id
 
 
 async def test_writing_in_the_topic_reaches_the_requester(forum: OfflineSigap) -> None:
@@ -50,7 +51,7 @@ async def test_writing_in_the_topic_reaches_the_requester(forum: OfflineSigap) -
     await reach_summary(forum, sari)
     await forum.tap(sari, "Kirim")
     await forum.deliver()
-    thread = forum.api.last_to(AGENTS_CHAT).message_thread_id
+    thread = forum.api.to_chat(AGENTS_CHAT)[0].message_thread_id
     agent = forum.person(VPN_AGENT, "Agen")
 
     await forum.process(
@@ -65,3 +66,17 @@ async def test_writing_in_the_topic_reaches_the_requester(forum: OfflineSigap) -
 
     answers = [m.text for m in forum.api.to_chat(sari.user_id) if "mohon tunggu 15" in m.text]
     assert len(answers) == 1
+
+
+async def test_what_the_requester_adds_later_goes_into_the_topic(forum: OfflineSigap) -> None:
+    sari = await registered(forum, 77000003)
+    await reach_summary(forum, sari)
+    confirmation = (await forum.tap(sari, "Kirim"))[-1]
+    await forum.deliver()
+    thread = forum.api.to_chat(AGENTS_CHAT)[0].message_thread_id
+
+    await forum.say(sari, "Sekarang Wi-Fi juga ikut mati", reply_to=confirmation)
+    await forum.deliver()
+
+    added = forum.api.to_chat(AGENTS_CHAT)[-1]
+    assert "Wi-Fi juga ikut mati" in added.text and added.message_thread_id == thread

@@ -50,9 +50,11 @@ async def test_disruption_report_makes_one_ticket_and_notifies_agents(
     assert "GGN-2026-000001" in sent[-1].text
     assert "paling lambat Senin, 7 Desember" in sent[-1].text
     assert delivered == 1
-    notice = sigap.api.last_to(AGENTS_CHAT)
+    notice, photo = sigap.api.to_chat(AGENTS_CHAT)
     assert "GGN-2026-000001" in notice.text and "Jaringan dan VPN" in notice.text
     assert "3201234567890001" not in notice.text and "3201********0001" in notice.text
+    assert (photo.kind, photo.file_id) == ("photo", "AgACAgUAAxk-screenshot")
+    assert photo.reply_to_message_id == notice.message_id
     async with sigap.sessions() as session:
         first = (
             (

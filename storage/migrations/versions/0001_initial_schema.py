@@ -348,6 +348,7 @@ def upgrade() -> None:
         sa.Column("ticket_id", sa.Integer(), nullable=True),
         sa.Column("purpose", sa.String(length=32), nullable=False),
         sa.Column("topic_name", sa.String(length=128), nullable=True),
+        sa.Column("files", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", storage.types.UtcDateTime(timezone=True), nullable=False),
