@@ -7,6 +7,7 @@ so a retried handler or a second worker never tells the person twice.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,6 +31,7 @@ async def _tell(
     now: datetime,
     key: str,
     rows: list[list[tuple[str, str]]] | None = None,
+    files: list[dict[str, Any]] | None = None,
 ) -> bool:
     requester = ticket.requester
     if requester.anonymised_at is not None:
@@ -43,6 +45,7 @@ async def _tell(
         reply_markup=buttons(rows) if rows else None,
         ticket_id=ticket.id,
         purpose="requester_notice",
+        files=files,
     )
 
 
@@ -73,10 +76,15 @@ async def priority_changed(
 
 
 async def agent_replied(
-    session: AsyncSession, ticket: Ticket, body: str, now: datetime, message_id: int
+    session: AsyncSession,
+    ticket: Ticket,
+    body: str,
+    now: datetime,
+    message_id: int,
+    files: list[dict[str, Any]] | None = None,
 ) -> bool:
     text = t("notice.agent_reply", _lang(ticket), number=ticket.number, body=body)
-    return await _tell(session, ticket, text, now, f"reply:{message_id}")
+    return await _tell(session, ticket, text, now, f"reply:{message_id}", files=files)
 
 
 async def info_requested(

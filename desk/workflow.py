@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -181,17 +182,22 @@ async def reply(
     *,
     chat_id: int | None = None,
     message_id: int | None = None,
+    files: list[dict[str, Any]] | None = None,
 ) -> TicketMessage:
-    """Answer the requester: recorded as an agent message and sent through the outbox."""
+    """Answer the requester: recorded as an agent message and sent through the outbox.
+
+    A photo or document without words is sent on with a short standard caption.
+    """
     await require_scope(session, agent, ticket, "reply")
     require_open(ticket)
-    body = clean_body(text)
+    body = clean_body(text) if text.strip() or not files else "📎"
     message = await _record_message(
         session, ticket, agent, MessageKind.AGENT, body, now, chat_id, message_id
     )
+    message.attachments = list(files or [])
     mark_first_response(session, ticket, agent, now)
     ticket.updated_at = now
-    await requester_notices.agent_replied(session, ticket, body, now, message.id)
+    await requester_notices.agent_replied(session, ticket, body, now, message.id, files)
     logger.info("agent replied ticket=%s agent=%s message=%s", ticket.number, agent.id, message.id)
     return message
 

@@ -23,6 +23,7 @@ from handlers.common import (
     Context,
     Turn,
     answer_query,
+    attachment_of,
     edit_or_reply,
     meet_sender,
     reply,
@@ -58,7 +59,7 @@ async def notice_reply(update: Update, context: Context) -> None:
 
 
 async def answer_or_note(turn: Turn, ticket: Ticket, message: Message) -> None:
-    text = (message.text or "").strip()
+    text = (message.text or message.caption or "").strip()
     prefix = turn.rt.note_prefix
     ids = {"chat_id": message.chat_id, "message_id": message.message_id}
     now = turn.rt.now()
@@ -67,7 +68,10 @@ async def answer_or_note(turn: Turn, ticket: Ticket, message: Message) -> None:
         await workflow.note(turn.session, ticket, turn.person, body, now, **ids)
         await message.reply_text(turn.t("agent.done.note", number=ticket.number))
         return
-    await workflow.reply(turn.session, ticket, turn.person, text, now, **ids)
+    files = attachment_of(message)
+    await workflow.reply(
+        turn.session, ticket, turn.person, text, now, **ids, files=[files] if files else None
+    )
     await message.reply_text(turn.t("agent.done.reply", number=ticket.number))
 
 
@@ -132,7 +136,10 @@ def register(app: App) -> None:
     about_ticket = filters.REPLY | filters.IS_TOPIC_MESSAGE
     app.add_handler(
         MessageHandler(
-            filters.ChatType.GROUPS & about_ticket & filters.TEXT & ~filters.COMMAND,
+            filters.ChatType.GROUPS
+            & about_ticket
+            & (filters.TEXT | filters.PHOTO | filters.Document.ALL)
+            & ~filters.COMMAND,
             notice_reply,
         )
     )

@@ -69,6 +69,20 @@ def page_buttons(
     return row
 
 
+def attachment_of(message: Message) -> dict[str, Any] | None:
+    """The photo (largest size) or document a message carries, as kept on a ticket."""
+    if message.photo:
+        photo = message.photo[-1]
+        return {"kind": "photo", "file_id": photo.file_id}
+    if message.document:
+        return {
+            "kind": "document",
+            "file_id": message.document.file_id,
+            "name": message.document.file_name or "",
+        }
+    return None
+
+
 def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [

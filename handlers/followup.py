@@ -24,13 +24,13 @@ from handlers.common import (
     Context,
     Turn,
     answer_query,
+    attachment_of,
     edit_or_reply,
     meet_sender,
     page_buttons,
     reply,
 )
 from handlers.flows import Flow, text_step
-from handlers.intake import attachment_of
 from handlers.resume import resumes
 from handlers.runtime import runtime_of
 from texts.dates import due_phrase, local_time

@@ -27,6 +27,7 @@ from handlers.common import (
     Context,
     Turn,
     answer_query,
+    attachment_of,
     close_buttons,
     edit_or_reply,
     meet_sender,
@@ -203,19 +204,6 @@ async def take_description(turn: Turn, state: ChatState, message: Message, text:
         await reply(turn.update, turn.t("intake.photo_kept"), [nav_row(turn)])
         return
     await ask(turn, state, next_step(state, Step.DESCRIBE))
-
-
-def attachment_of(message: Message) -> dict[str, Any] | None:
-    if message.photo:
-        photo = message.photo[-1]
-        return {"kind": "photo", "file_id": photo.file_id}
-    if message.document:
-        return {
-            "kind": "document",
-            "file_id": message.document.file_id,
-            "name": message.document.file_name or "",
-        }
-    return None
 
 
 def next_step(state: ChatState, step: Step) -> Step:

@@ -194,3 +194,25 @@ async def test_open_button_shows_the_ticket_card(sigap: OfflineSigap) -> None:
 async def outbox_count(sigap: OfflineSigap) -> int:
     async with sigap.sessions() as session:
         return len((await session.execute(select(OutboxMessage.id))).all())
+
+
+async def test_a_photo_reply_reaches_the_requester_with_its_caption(
+    sigap: OfflineSigap,
+) -> None:
+    lodged = await lodge(sigap, 73000020)
+    yohanes = sigap.person(YOHANES, "Yohanes")
+    update = sigap.people.message(
+        yohanes,
+        chat_id=AGENTS_CHAT,
+        reply_to=lodged.notice,
+        photo="AgACAgUAAxk-langkah-vpn",
+        caption="Ikuti langkah di gambar ini",
+    )
+
+    await sigap.process(update)
+    await sigap.deliver()
+
+    text, photo = sigap.api.to_chat(lodged.requester.user_id)[-2:]
+    assert "Ikuti langkah di gambar ini" in text.text
+    assert (photo.kind, photo.file_id) == ("photo", "AgACAgUAAxk-langkah-vpn")
+    assert photo.reply_to_message_id == text.message_id
