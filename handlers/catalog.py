@@ -116,6 +116,8 @@ def clip(value: str | None) -> str:
 def response_time(turn: Turn, minutes: int | None) -> str:
     if not minutes:
         return "-"
+    if minutes == 60:
+        return turn.t("browse.hour")
     if minutes % 60 == 0:
         return turn.t("browse.hours", count=minutes // 60)
     return turn.t("browse.minutes", count=minutes)

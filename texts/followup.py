@@ -207,6 +207,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "<b>How to request</b>: {procedure}",
     ),
     "browse.hours": ("{count} jam kerja", "{count} business hours"),
+    "browse.hour": ("1 jam kerja", "1 business hour"),
     "browse.minutes": ("{count} menit kerja", "{count} business minutes"),
     "browse.request": ("📝 Minta layanan ini", "📝 Request this service"),
     "browse.back": ("⬅️ Katalog", "⬅️ Catalog"),
