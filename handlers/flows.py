@@ -18,6 +18,7 @@ class Flow(StrEnum):
     INTAKE = "intake"
     FOLLOW_UP = "follow_up"
     FEEDBACK = "feedback"
+    FAQ_ADMIN = "faq_admin"
 
 
 TextStep = Callable[[Turn, Context, ChatState], Awaitable[None]]

@@ -32,7 +32,7 @@ from handlers.common import (
     page_buttons,
     reply,
 )
-from handlers.flows import TEXT_STEPS
+from handlers.flows import TEXT_STEPS, Flow
 from handlers.knowledge_reports import require, upkeep_errors
 from handlers.resume import RESUMES
 from handlers.runtime import runtime_of
@@ -40,7 +40,7 @@ from texts import Raw
 
 logger = logging.getLogger(__name__)
 
-FLOW = "faq_admin"  # handlers.flows.Flow holds no member for it yet; the value is what counts
+FLOW = Flow.FAQ_ADMIN
 PAGE = 8
 ANSWER_PREVIEW = 1500
 REVIEW_WORDS = {"review", "tinjau", "tinjauan"}
