@@ -30,7 +30,9 @@ def buttons(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:
 
 def summary(text: str) -> str:
     clean = mask_identifiers(" ".join(text.split()))
-    return clean if len(clean) <= SUMMARY_LIMIT else clean[:SUMMARY_LIMIT].rsplit(" ", 1)[0] + "…"
+    if len(clean) <= SUMMARY_LIMIT:
+        return clean
+    return clean[:SUMMARY_LIMIT].rsplit(" ", 1)[0] + "…"
 
 
 def agent_notice_text(ticket: Ticket, config: DeskConfig, lang: str = "id") -> str:

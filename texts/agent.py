@@ -112,7 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{mark} <b>{number}</b> · {priority} · {status}\n    {title}\n    Agent: {assignee}"
         " · resolve {due}",
     ),
-    "agent.queue.empty": ("Tidak ada tiket di antrean ini. 🎉", "No tickets in this queue. 🎉"),
+    "agent.queue.empty": (
+        "Tidak ada tiket di antrean ini. 🎉",
+        "No tickets in this queue. 🎉",
+    ),
     # Ticket card
     "agent.ticket.card": (
         "🎫 <b>{number}</b> · {type}\n{title}\nLayanan: {service}\nPrioritas: {priority} · "
@@ -127,7 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{when} · {who}: {field} {old} → {new}",
         "{when} · {who}: {field} {old} → {new}",
     ),
-    "agent.ticket.message.requester": ("{when} · {who} 🗣 {body}", "{when} · {who} 🗣 {body}"),
+    "agent.ticket.message.requester": (
+        "{when} · {who} 🗣 {body}",
+        "{when} · {who} 🗣 {body}",
+    ),
     "agent.ticket.message.agent": ("{when} · {who} 💬 {body}", "{when} · {who} 💬 {body}"),
     "agent.ticket.message.note": ("{when} · {who} 📝 {body}", "{when} · {who} 📝 {body}"),
     # Routing
@@ -192,7 +198,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "<b>Balasan siap pakai</b>\n{lines}\n\nKirim: <code>/canned kunci NOMOR</code>",
         "<b>Saved replies</b>\n{lines}\n\nSend one: <code>/canned key NUMBER</code>",
     ),
-    "agent.canned.line": ("• <code>{key}</code> — {title}", "• <code>{key}</code> — {title}"),
+    "agent.canned.line": (
+        "• <code>{key}</code> — {title}",
+        "• <code>{key}</code> — {title}",
+    ),
     "agent.canned.none": ("Belum ada balasan siap pakai.", "There are no saved replies yet."),
     # Notices to requesters and staff
     "agent.notice.merged": (
@@ -210,7 +219,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Your change request <b>{number}</b> could not be approved.\n\nReason: {reason}",
     ),
     "agent.role.granted": (
-        "👋 Anda kini terdaftar sebagai {role} di Sigap. Ketik /staffhelp untuk perintah petugas.",
+        "👋 Anda kini terdaftar sebagai {role} di Sigap. "
+        "Ketik /staffhelp untuk perintah petugas.",
         "👋 You are now registered as {role} in Sigap. Type /staffhelp for the staff commands.",
     ),
     "agent.role.revoked": (

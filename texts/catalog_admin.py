@@ -50,7 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Business calendar: {calendar}\nOwner: {owner}\nFollowers: {followers}\n"
         "Allowed next statuses: {allowed}\n\n<b>Recent changes</b>\n{history}",
     ),
-    "svc.entry.change": ("• {at}: {old} → {new} ({reason})", "• {at}: {old} → {new} ({reason})"),
+    "svc.entry.change": (
+        "• {at}: {old} → {new} ({reason})",
+        "• {at}: {old} → {new} ({reason})",
+    ),
     "svc.entry.no_changes": ("belum ada", "none yet"),
     "svc.entry.none": ("tidak ada", "none"),
     "svc.changed": (

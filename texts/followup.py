@@ -39,9 +39,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "• {at} · Prioritas: {priority}",
         "• {at} · Priority: {priority}",
     ),
-    "followup.event.rating": ("• {at} · Penilaian Anda: {stars}", "• {at} · Your rating: {stars}"),
+    "followup.event.rating": (
+        "• {at} · Penilaian Anda: {stars}",
+        "• {at} · Your rating: {stars}",
+    ),
     "followup.event.other": ("• {at} · Tiket diperbarui", "• {at} · Ticket updated"),
-    "followup.event.you": ("• {at} · 🙋 Anda: {body}{files}", "• {at} · 🙋 You: {body}{files}"),
+    "followup.event.you": (
+        "• {at} · 🙋 Anda: {body}{files}",
+        "• {at} · 🙋 You: {body}{files}",
+    ),
     "followup.event.agent": (
         "• {at} · 💬 Petugas: {body}{files}",
         "• {at} · 💬 Agent: {body}{files}",
@@ -137,7 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "feedback.solved": (
         "👍 Senang mendengarnya! Tiket <b>{number}</b> kami tutup. Sebentar lagi saya minta "
         "penilaian Anda.",
-        "👍 Glad to hear it! We're closing <b>{number}</b>. I'll ask for your rating in a moment.",
+        "👍 Glad to hear it! We're closing <b>{number}</b>. "
+        "I'll ask for your rating in a moment.",
     ),
     "feedback.reopened": (
         "Maaf masalahnya belum beres. Tiket <b>{number}</b> kembali ke petugas.",

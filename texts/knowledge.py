@@ -7,7 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "📚 <b>{title}</b>\n\n{answer}",
     ),
     "faq.answer.known_error": (
-        "⚠️ Ini masalah yang sudah kami ketahui: <b>{title}</b>\n\nSementara itu, coba: {answer}",
+        "⚠️ Ini masalah yang sudah kami ketahui: <b>{title}</b>\n\n"
+        "Sementara itu, coba: {answer}",
         "⚠️ This is a known issue: <b>{title}</b>\n\nMeanwhile, try: {answer}",
     ),
     "faq.helpful": ("👍 Terjawab", "👍 That helped"),

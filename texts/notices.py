@@ -50,7 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 MESSAGES.update(
     {
         "outage.known": (
-            "⚠️ Saat ini layanan <b>{service}</b> sedang mengalami gangguan dan sudah ditangani "
+            "⚠️ Saat ini layanan <b>{service}</b> sedang mengalami gangguan "
+            "dan sudah ditangani "
             "petugas ({number}). Mau saya kabari begitu pulih?",
             "⚠️ <b>{service}</b> currently has a known disruption that our team is already "
             "handling ({number}). Shall I tell you when it is fixed?",

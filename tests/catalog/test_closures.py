@@ -97,10 +97,10 @@ async def test_adding_a_day_moves_open_tickets_on_that_calendar_keeping_paused_t
         )
     assert change.moved == 2 and change.calendars == ("office",)
     assert change.config.calendar("office").closures == (Closure(TUESDAY, "Cuti bersama contoh"),)
-    one_day = timedelta(days=1)
-    assert tickets[running.id].resolution_due_at == due[running.id] + one_day  # type: ignore[operator]
+    day_later = {key: value + timedelta(days=1) for key, value in due.items() if value}
+    assert tickets[running.id].resolution_due_at == day_later[running.id]
     assert tickets[paused_before.id].paused_minutes == 120.0
-    assert tickets[paused_before.id].resolution_due_at == due[paused_before.id] + one_day  # type: ignore[operator]
+    assert tickets[paused_before.id].resolution_due_at == day_later[paused_before.id]
     assert tickets[around.id].resolution_due_at == due[around.id]
     assert tickets[closed.id].resolution_due_at == due[closed.id]
     assert sorted(row.ticket_id for row in history) == sorted([running.id, paused_before.id])

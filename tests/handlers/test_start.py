@@ -24,7 +24,8 @@ async def test_start_greets_in_indonesian_and_offers_english(sigap: OfflineSigap
     sent = await sigap.say(budi, "/start")
 
     assert "Halo, Budi" in sent[0].text
-    assert [b["text"] for b in sent[0].buttons()] == ["🇮🇩 Bahasa Indonesia", "🇬🇧 English"]
+    labels = [b["text"] for b in sent[0].buttons()]
+    assert labels == ["🇮🇩 Bahasa Indonesia", "🇬🇧 English"]
     assert "nama lengkap" in sent[-1].text
 
 
