@@ -20,8 +20,7 @@ from desk.errors import InvalidInput
 from desk.records import Ticket
 from desk.ticket_story import Entry, story
 from desk.types import Role
-from handlers.common import App, Context, Turn, meet_sender, reply
-from handlers.runtime import runtime_of
+from handlers.common import App, Context, Turn, open_turn, reply
 from texts import Raw
 from texts.dates import due_phrase, local_time
 
@@ -72,11 +71,9 @@ def commands_for(role: Role) -> list[StaffCommand]:
 @asynccontextmanager
 async def staff_turn(update: Update, context: Context, action: str) -> AsyncIterator[Turn]:
     """One transaction for a staff step; anyone else is refused politely and logged."""
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        staff.require_staff(person, action)
-        yield Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
+        staff.require_staff(turn.person, action)
+        yield turn
 
 
 def command_parts(update: Update, count: int) -> list[str]:
@@ -122,11 +119,8 @@ async def group_help(update: Update, context: Context) -> None:
     Registered before the requesters' journeys (see `JOURNEYS`), so in groups it answers
     instead of the private-chat help.
     """
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        text = help_text(turn) if staff.is_staff(person) else turn.t("help.requester")
+    async with open_turn(update, context) as turn:
+        text = help_text(turn) if staff.is_staff(turn.person) else turn.t("help.requester")
         await reply(update, text)
 
 

@@ -28,6 +28,7 @@ from handlers.common import (
     answer_query,
     edit_or_reply,
     meet_sender,
+    open_turn,
     page_buttons,
     reply,
 )
@@ -59,13 +60,10 @@ async def catalog_command(update: Update, context: Context) -> None:
 
 async def catalog_button(update: Update, context: Context) -> None:
     """`cat|list|<page>`, `cat|show|<id>`, `cat|req|<id>`."""
-    rt = runtime_of(context)
     await answer_query(update)
     action, value = decode(update.callback_query.data if update.callback_query else "", "cat", 2)
     number = decode_int(value)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         if action == "list":
             await show_page(turn, number, edit=True)
         elif action == "show":

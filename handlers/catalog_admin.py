@@ -21,7 +21,7 @@ from desk.errors import InvalidInput, NotAllowed
 from desk.records import Service
 from desk.service_status import CATALOG_VIEWERS, require_role
 from desk.types import ServiceStatus
-from handlers.common import App, Context, Turn, meet_sender, reply
+from handlers.common import App, Context, Turn, open_turn, reply
 from handlers.runtime import Runtime, runtime_of
 from texts.dates import zone_label
 
@@ -54,29 +54,26 @@ def arguments(context: Context) -> list[str]:
 
 async def service_command(update: Update, context: Context) -> None:
     """/layanan <code> shows an entry; /layanan <code> <status> <reason> changes its status."""
-    rt = runtime_of(context)
     words = arguments(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         if not words:
             await reply(update, turn.t("svc.usage"))
             return
-        require_role(person, CATALOG_VIEWERS, "view the catalog entry")
-        service = await followers.find_service(session, words[0])
+        require_role(turn.person, CATALOG_VIEWERS, "view the catalog entry")
+        service = await followers.find_service(turn.session, words[0])
         if len(words) == 1:
             await reply(update, await entry_text(turn, service))
             return
         change = await service_status.change_status(
-            session,
+            turn.session,
             service,
             service_status.parse_status(words[1]),
-            actor=person,
+            actor=turn.person,
             reason=" ".join(words[2:]),
-            config=rt.desk,
-            now=rt.now(),
+            config=turn.rt.desk,
+            now=turn.rt.now(),
         )
-        told = await followers.follower_count(session, service)
+        told = await followers.follower_count(turn.session, service)
         await reply(
             update,
             turn.t(
@@ -129,16 +126,13 @@ def short_time(turn: Turn, moment: datetime) -> str:
 
 async def sla_command(update: Update, context: Context) -> None:
     """/sla <code>: the service's SLAs with targets, agreement, limits and exceptions."""
-    rt = runtime_of(context)
     words = arguments(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         if not words:
             await reply(update, turn.t("svc.sla.usage"))
             return
-        require_role(person, CATALOG_VIEWERS, "view SLAs")
-        service = await followers.find_service(session, words[0])
+        require_role(turn.person, CATALOG_VIEWERS, "view SLAs")
+        service = await followers.find_service(turn.session, words[0])
         await reply(update, sla_text(turn, service))
 
 
@@ -216,22 +210,19 @@ async def unfollow_command(update: Update, context: Context) -> None:
 
 
 async def _follow(update: Update, context: Context, *, start: bool) -> None:
-    rt = runtime_of(context)
     words = arguments(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         if not words:
             await reply(update, turn.t("follow.usage"))
             return
-        if not people.is_registered(person):
+        if not people.is_registered(turn.person):
             raise NotAllowed("follow before registering", text_key="follow.register_first")
-        service = await followers.find_service(session, words[0])
+        service = await followers.find_service(turn.session, words[0])
         if start:
-            done = await followers.follow(session, person, service, rt.now())
+            done = await followers.follow(turn.session, turn.person, service, turn.rt.now())
             key = "follow.done" if done else "follow.already"
         else:
-            done = await followers.unfollow(session, person, service)
+            done = await followers.unfollow(turn.session, turn.person, service)
             key = "follow.stopped" if done else "follow.not_following"
         await reply(update, turn.t(key, name=service.name, code=service.code))
 
@@ -241,10 +232,8 @@ async def closure_command(update: Update, context: Context) -> None:
     rt = runtime_of(context)
     words = arguments(context)
     action = words[0].lower() if words else "list"
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        require_role(person, CATALOG_VIEWERS, "view closures")
+    async with open_turn(update, context) as turn:
+        require_role(turn.person, CATALOG_VIEWERS, "view closures")
         if action == "list":
             await reply(update, closure_list(turn))
             return

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,15 @@ async def meet_sender(rt: Runtime, session: AsyncSession, update: Update) -> Per
         admin_ids=rt.admin_ids,
         now=rt.now(),
     )
+
+
+@asynccontextmanager
+async def open_turn(update: Update, context: Context) -> AsyncIterator[Turn]:
+    """One step of a journey: its transaction, and the person behind the update."""
+    rt = runtime_of(context)
+    async with rt.transaction() as session:
+        person = await meet_sender(rt, session, update)
+        yield Turn(rt, session, person, update)
 
 
 def page_buttons(

@@ -17,11 +17,10 @@ from desk import conversation, followup
 from desk.callbacks import decode, decode_int
 from desk.errors import InvalidInput
 from desk.records import ChatState
-from handlers.common import App, Context, Turn, answer_query, edit_or_reply, meet_sender, reply
+from handlers.common import App, Context, Turn, answer_query, edit_or_reply, open_turn, reply
 from handlers.flows import Flow, text_step
 from handlers.followup import PROMPTS, begin_adding, busy_elsewhere
 from handlers.resume import resumes
-from handlers.runtime import runtime_of
 
 logger = logging.getLogger(__name__)
 
@@ -32,44 +31,42 @@ class Step(StrEnum):
 
 async def verdict(update: Update, context: Context) -> None:
     """`rs|ok` closes the ticket (the closure notice asks for a rating); `rs|no` reopens it."""
-    rt = runtime_of(context)
     await answer_query(update)
     answer, value = decode(update.callback_query.data if update.callback_query else "", "rs", 2)
     if answer not in {"ok", "no"}:
         raise InvalidInput(f"unknown verdict {answer!r}", text_key="error.stale_button")
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        ticket = await followup.own_ticket(session, person, decode_int(value))
+    async with open_turn(update, context) as turn:
+        ticket = await followup.own_ticket(turn.session, turn.person, decode_int(value))
         if answer == "ok":
-            await followup.confirm_solved(session, rt.desk, ticket, person, rt.now())
+            await followup.confirm_solved(
+                turn.session, turn.rt.desk, ticket, turn.person, turn.rt.now()
+            )
             await edit_or_reply(update, turn.t("feedback.solved", number=ticket.number))
             return
-        await followup.report_not_solved(session, rt.desk, ticket, person, rt.now())
+        await followup.report_not_solved(
+            turn.session, turn.rt.desk, ticket, turn.person, turn.rt.now()
+        )
         await edit_or_reply(update, turn.t("feedback.reopened", number=ticket.number))
         await begin_adding(turn, ticket, PROMPTS[1])
 
 
 async def rating(update: Update, context: Context) -> None:
     """`rt|<ticket>|<score>`: keep the score once, then offer an optional comment."""
-    rt = runtime_of(context)
     await answer_query(update)
     value, score = decode(update.callback_query.data if update.callback_query else "", "rt", 2)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        ticket = await followup.own_ticket(session, person, decode_int(value))
+    async with open_turn(update, context) as turn:
+        ticket = await followup.own_ticket(turn.session, turn.person, decode_int(value))
         stars = decode_int(score)
-        followup.rate(session, ticket, person, stars, rt.now())
+        followup.rate(turn.session, ticket, turn.person, stars, turn.rt.now())
         text = turn.t("feedback.rated", number=ticket.number, stars="⭐" * stars)
         await edit_or_reply(update, text)
 
         # A draft of another flow is worth more than a comment: never overwrite it.
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         if busy_elsewhere(state, Flow.FEEDBACK):
             await reply(update, turn.t("feedback.thanks"))
             return
-        conversation.enter(state, Flow.FEEDBACK, Step.COMMENT, rt.now(), ticket_id=ticket.id)
+        conversation.enter(state, Flow.FEEDBACK, Step.COMMENT, turn.rt.now(), ticket_id=ticket.id)
         await ask_comment(turn, state)
 
 
@@ -95,18 +92,15 @@ async def comment_text(turn: Turn, context: Context, state: ChatState) -> None:
 
 async def skip_comment(update: Update, context: Context) -> None:
     """`fb|skip|<ticket>`: no comment; the rating alone is kept."""
-    rt = runtime_of(context)
     await answer_query(update)
     _, value = decode(update.callback_query.data if update.callback_query else "", "fb", 2)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         waiting = state.flow == Flow.FEEDBACK and str(state.draft.get("ticket_id")) == value
         if not waiting:
             await edit_or_reply(update, turn.t("error.stale_button"))
             return
-        conversation.leave(state, rt.now())
+        conversation.leave(state, turn.rt.now())
         await edit_or_reply(update, turn.t("feedback.thanks"), [[(turn.t("button.menu"), "menu")]])
 
 

@@ -27,6 +27,7 @@ from handlers.common import (
     attachment_of,
     edit_or_reply,
     meet_sender,
+    open_turn,
     page_buttons,
     reply,
 )
@@ -57,12 +58,11 @@ class Step(StrEnum):
 
 async def my_tickets(update: Update, context: Context) -> None:
     """/tiket: the person's tickets; `/tiket <number>` opens one directly."""
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         if context.args:
-            ticket = await followup.own_ticket_by_number(session, person, context.args[0])
+            ticket = await followup.own_ticket_by_number(
+                turn.session, turn.person, context.args[0]
+            )
             await show_ticket(turn, ticket)
             return
         await show_list(turn, 0, edit=False)
@@ -182,17 +182,14 @@ def ticket_rows(turn: Turn, ticket: Ticket) -> list[list[Button]]:
 
 async def ticket_button(update: Update, context: Context) -> None:
     """Buttons under /tiket: page, open, add, withdraw and its confirmation."""
-    rt = runtime_of(context)
     await answer_query(update)
     action, value = decode(update.callback_query.data if update.callback_query else "", "my", 2)
     number = decode_int(value)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         if action == "list":
             await show_list(turn, number, edit=True)
             return
-        ticket = await followup.own_ticket(session, person, number)
+        ticket = await followup.own_ticket(turn.session, turn.person, number)
         if action == "open":
             await show_ticket(turn, ticket)
         elif action == "add":
@@ -200,7 +197,7 @@ async def ticket_button(update: Update, context: Context) -> None:
         elif action == "wd":
             await ask_withdraw(turn, ticket)
         elif action == "wdy":
-            await followup.withdraw(session, rt.desk, ticket, person, rt.now())
+            await followup.withdraw(turn.session, turn.rt.desk, ticket, turn.person, turn.rt.now())
             await edit_or_reply(update, turn.t("followup.withdrawn", number=ticket.number))
         else:
             await reply(update, turn.t("error.stale_button"))

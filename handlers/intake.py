@@ -30,13 +30,12 @@ from handlers.common import (
     attachment_of,
     close_buttons,
     edit_or_reply,
-    meet_sender,
+    open_turn,
     page_buttons,
     reply,
 )
 from handlers.flows import Flow, text_step
 from handlers.outages import mention_outage
-from handlers.runtime import runtime_of
 from texts.dates import due_phrase
 
 logger = logging.getLogger(__name__)
@@ -78,21 +77,18 @@ def nav_row(turn: Turn, back: bool = True) -> list[tuple[str, str]]:
 
 async def begin(update: Update, context: Context) -> None:
     """A menu button such as "Lapor gangguan": start an intake of that type."""
-    rt = runtime_of(context)
     await answer_query(update)
     (value,) = decode(update.callback_query.data if update.callback_query else "", "new", 1)
     try:
         ticket_type = TicketType(value)
     except ValueError as error:
         raise InvalidInput(f"unknown type {value!r}", text_key="error.stale_button") from error
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        if not people.is_registered(person):
+    async with open_turn(update, context) as turn:
+        if not people.is_registered(turn.person):
             await reply(update, turn.t("register.need_first"))
             return
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
-        enter_intake(state, ticket_type, rt.now())
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
+        enter_intake(state, ticket_type, turn.rt.now())
         await ask(turn, state, Step.SERVICE)
 
 
@@ -218,13 +214,10 @@ def previous_step(state: ChatState, step: Step) -> Step:
 
 async def intake_button(update: Update, context: Context) -> None:
     """Buttons inside an intake: service, page, change kind, urgency, impact, back, send."""
-    rt = runtime_of(context)
     await answer_query(update)
     data = update.callback_query.data if update.callback_query else ""
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         if state.flow != Flow.INTAKE:
             await reply(update, turn.t("error.stale_button"))
             return

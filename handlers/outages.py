@@ -10,8 +10,7 @@ from telegram.ext import CallbackQueryHandler
 from desk import outages
 from desk.callbacks import decode, decode_int, encode
 from desk.records import Ticket
-from handlers.common import App, Context, Turn, answer_query, close_buttons, meet_sender, reply
-from handlers.runtime import runtime_of
+from handlers.common import App, Context, Turn, answer_query, close_buttons, open_turn, reply
 
 logger = logging.getLogger(__name__)
 
@@ -35,22 +34,21 @@ async def mention_outage(turn: Turn, outage: Ticket | None) -> bool:
 
 
 async def watch_button(update: Update, context: Context) -> None:
-    """ "Tell me": put the person on the outage's list."""
-    rt = runtime_of(context)
+    """The "tell me" button: put the person on the outage's list."""
     await answer_query(update)
     (raw,) = decode(update.callback_query.data if update.callback_query else None, "ow", 1)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        outage = await session.get(Ticket, decode_int(raw))
-        if outage is None or await outages.open_outage(session, outage.service_id) is None:
+    async with open_turn(update, context) as turn:
+        outage = await turn.session.get(Ticket, decode_int(raw))
+        if outage is None or await outages.open_outage(turn.session, outage.service_id) is None:
             await reply(update, turn.t("outage.over"))
             return
-        added = await outages.watch(session, outage, person, rt.now())
+        added = await outages.watch(turn.session, outage, turn.person, turn.rt.now())
         await close_buttons(update)
         key = "outage.watching" if added else "outage.already_watching"
         await reply(update, turn.t(key, number=outage.number))
-        logger.info("outage watched ticket=%s person=%s new=%s", outage.number, person.id, added)
+        logger.info(
+            "outage watched ticket=%s person=%s new=%s", outage.number, turn.person.id, added
+        )
 
 
 def register(app: App) -> None:

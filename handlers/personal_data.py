@@ -15,7 +15,16 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from desk import personal_data
 from desk.callbacks import decode, decode_int, encode
 from desk.errors import InvalidInput
-from handlers.common import App, Context, Turn, answer_query, edit_or_reply, meet_sender, reply
+from handlers.common import (
+    App,
+    Context,
+    Turn,
+    answer_query,
+    edit_or_reply,
+    meet_sender,
+    open_turn,
+    reply,
+)
 from handlers.runtime import runtime_of
 
 logger = logging.getLogger(__name__)
@@ -42,35 +51,29 @@ async def my_data(update: Update, context: Context) -> None:
 
 async def erase(update: Update, context: Context) -> None:
     """/hapusdata: say what goes and what stays, and ask for a confirming tap."""
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        personal_data.check_erasable(person)
+    async with open_turn(update, context) as turn:
+        personal_data.check_erasable(turn.person)
         rows = [
-            [(turn.t("privacy.erase.yes"), encode(PREFIX, "erase", person.id))],
-            [(turn.t("privacy.erase.no"), encode(PREFIX, "keep", person.id))],
+            [(turn.t("privacy.erase.yes"), encode(PREFIX, "erase", turn.person.id))],
+            [(turn.t("privacy.erase.no"), encode(PREFIX, "keep", turn.person.id))],
         ]
         await reply(update, turn.t("privacy.erase.confirm"), rows)
 
 
 async def erase_button(update: Update, context: Context) -> None:
     """`pd|erase|<person>` anonymises the person who tapped; `pd|keep|<person>` does not."""
-    rt = runtime_of(context)
     await answer_query(update)
     query = update.callback_query
     action, value = decode(query.data if query else None, PREFIX, 2)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        if decode_int(value) != person.id or action not in {"erase", "keep"}:
+    async with open_turn(update, context) as turn:
+        if decode_int(value) != turn.person.id or action not in {"erase", "keep"}:
             raise InvalidInput(
-                f"erasure button {value} for {person.id}", text_key="error.stale_button"
+                f"erasure button {value} for {turn.person.id}", text_key="error.stale_button"
             )
         if action == "keep":
             await edit_or_reply(update, turn.t("privacy.erase.kept"))
             return
-        count = await personal_data.anonymise_person(session, person, rt.now())
+        count = await personal_data.anonymise_person(turn.session, turn.person, turn.rt.now())
         await edit_or_reply(update, turn.t("privacy.erase.done", tickets=count))
 
 

@@ -21,6 +21,7 @@ from handlers.common import (
     close_buttons,
     edit_or_reply,
     meet_sender,
+    open_turn,
     reply,
 )
 from handlers.outages import mention_outage
@@ -99,14 +100,11 @@ async def offer_ticket(turn: Turn, log_id: int, key: str) -> None:
 
 async def question_button(update: Update, context: Context) -> None:
     """Helpful / not helpful, a chosen suggestion, or a ticket from the question."""
-    rt = runtime_of(context)
     await answer_query(update)
     parts = ((update.callback_query.data if update.callback_query else "") or "").split("|")
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         log = await search_entry(
-            session, decode_int(parts[2] if len(parts) > 2 else ""), person.id
+            turn.session, decode_int(parts[2] if len(parts) > 2 else ""), turn.person.id
         )
         if log is None or len(parts) < 3:
             await reply(update, turn.t("error.stale_button"))

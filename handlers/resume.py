@@ -16,9 +16,8 @@ from telegram.ext import CallbackQueryHandler
 from desk import conversation
 from desk.records import ChatState
 from handlers import intake, start
-from handlers.common import App, Context, Turn, answer_query, close_buttons, meet_sender, reply
+from handlers.common import App, Context, Turn, answer_query, close_buttons, open_turn, reply
 from handlers.flows import Flow
-from handlers.runtime import runtime_of
 
 logger = logging.getLogger(__name__)
 
@@ -57,31 +56,27 @@ async def resume_registration(turn: Turn, state: ChatState) -> None:
 
 async def resume(update: Update, context: Context) -> None:
     """`flow|resume`: put the paused question again, with the draft as it was."""
-    rt = runtime_of(context)
     await answer_query(update)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         await close_buttons(update)
         again = RESUMES.get(state.flow or "")
         if state.flow is None or state.step is None or again is None:
-            conversation.leave(state, rt.now())
+            conversation.leave(state, turn.rt.now())
             await reply(update, turn.t("resume.nothing"))
             return
-        conversation.advance(state, state.step, rt.now())
-        logger.info("flow resumed person=%s flow=%s step=%s", person.id, state.flow, state.step)
+        conversation.advance(state, state.step, turn.rt.now())
+        logger.info(
+            "flow resumed person=%s flow=%s step=%s", turn.person.id, state.flow, state.step
+        )
         await again(turn, state)
 
 
 async def discard(update: Update, context: Context) -> None:
     """`flow|discard`: drop the paused draft; a flow the person came back to is left alone."""
-    rt = runtime_of(context)
     await answer_query(update)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         await close_buttons(update)
         if state.flow is None:
             await reply(update, turn.t("resume.nothing"))
@@ -89,8 +84,8 @@ async def discard(update: Update, context: Context) -> None:
         if state.expired_at is None:
             await reply(update, turn.t("resume.still_active"))
             return
-        conversation.leave(state, rt.now())
-        logger.info("flow discarded person=%s", person.id)
+        conversation.leave(state, turn.rt.now())
+        logger.info("flow discarded person=%s", turn.person.id)
         await reply(update, turn.t("resume.discarded"))
 
 

@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from desk import conversation
-from handlers.common import App, Context, Turn, meet_sender, reply
+from handlers.common import App, Context, Turn, meet_sender, open_turn, reply
 from handlers.flows import TEXT_STEPS
 from handlers.runtime import runtime_of
 from texts import t
@@ -35,18 +35,15 @@ def on_question(function: Question) -> Question:
 
 async def private_message(update: Update, context: Context) -> None:
     """Route a private message to the step the person is in, or treat it as a question."""
-    rt = runtime_of(context)
     message = update.effective_message
     if message is None:
         return
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         text = message.text or message.caption or ""
         if len(text) > MAX_TEXT:
             await reply(update, turn.t("error.too_long", limit=MAX_TEXT))
             return
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         step = TEXT_STEPS.get(state.flow or "")
         if step is not None:
             await step(turn, context, state)
@@ -72,8 +69,9 @@ async def stale_button(update: Update, context: Context) -> None:
         return
     user = update.effective_user
     logger.info("unknown button user=%s data=%r", user.id if user else None, query.data)
-    await query.answer(t("error.stale_button", user.language_code if user else None),
-                       show_alert=True)
+    await query.answer(
+        t("error.stale_button", user.language_code if user else None), show_alert=True
+    )
 
 
 async def unsupported(update: Update, context: Context) -> None:

@@ -13,7 +13,16 @@ from desk.callbacks import decode
 from desk.errors import InvalidInput
 from desk.records import ChatState
 from desk.types import RequesterType
-from handlers.common import App, Context, Turn, answer_query, edit_or_reply, meet_sender, reply
+from handlers.common import (
+    App,
+    Context,
+    Turn,
+    answer_query,
+    edit_or_reply,
+    meet_sender,
+    open_turn,
+    reply,
+)
 from handlers.flows import Flow, text_step
 from handlers.runtime import runtime_of
 from texts import t
@@ -58,18 +67,15 @@ async def show_menu(turn: Turn, *, edit: bool = False) -> None:
 
 async def start(update: Update, context: Context) -> None:
     """/start: greet, offer English, then register or show the menu."""
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         user = update.effective_user
-        name = person.full_name or (user.first_name if user else "")
+        name = turn.person.full_name or (user.first_name if user else "")
         await reply(update, turn.t("start.greeting", name=name), language_buttons())
 
-        if people.is_registered(person):
+        if people.is_registered(turn.person):
             await show_menu(turn)
             return
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         await ask_name(turn, state)
 
 
@@ -152,13 +158,10 @@ async def ask_consent(turn: Turn) -> None:
 
 async def registration_button(update: Update, context: Context) -> None:
     """Buttons of the registration: Telegram name, requester type, consent."""
-    rt = runtime_of(context)
     await answer_query(update)
     data = update.callback_query.data if update.callback_query else ""
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         if state.flow != Flow.REGISTER:
             await reply(update, turn.t("error.stale_button"))
             return
@@ -213,25 +216,23 @@ async def take_consent(turn: Turn, state: ChatState, agreed: bool) -> None:
 
 async def menu(update: Update, context: Context) -> None:
     """/menu: the main menu, or the way to register first."""
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
+    async with open_turn(update, context) as turn:
         await show_menu(turn)
 
 
 async def profile(update: Update, context: Context) -> None:
     """/profil: show the profile with buttons to edit it or change language."""
-    rt = runtime_of(context)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        kind = turn.t(f"requester_type.{person.requester_type}") if person.requester_type else "-"
+    async with open_turn(update, context) as turn:
+        kind = (
+            turn.t(f"requester_type.{turn.person.requester_type}")
+            if turn.person.requester_type
+            else "-"
+        )
         text = turn.t(
             "profile.show",
-            name=person.full_name or "-",
+            name=turn.person.full_name or "-",
             kind=kind,
-            unit=person.work_unit or "-",
+            unit=turn.person.work_unit or "-",
             language="Bahasa Indonesia" if turn.lang == "id" else "English",
         )
         rows = [[(turn.t("profile.edit"), "prof|edit")], language_buttons()[0]]
@@ -240,12 +241,9 @@ async def profile(update: Update, context: Context) -> None:
 
 async def edit_profile(update: Update, context: Context) -> None:
     """The edit button on /profil: run the registration questions again."""
-    rt = runtime_of(context)
     await answer_query(update)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         await ask_name(turn, state)
 
 
@@ -259,18 +257,15 @@ async def help_command(update: Update, context: Context) -> None:
 
 async def cancel(update: Update, context: Context) -> None:
     """/batal or a cancel button: leave whatever flow is running, recording nothing."""
-    rt = runtime_of(context)
     await answer_query(update)
-    async with rt.transaction() as session:
-        person = await meet_sender(rt, session, update)
-        turn = Turn(rt, session, person, update)
-        state = await conversation.load_state(session, person.telegram_id, rt.now())
+    async with open_turn(update, context) as turn:
+        state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
         if state.flow is None:
             await edit_or_reply(update, turn.t("flow.nothing_to_cancel"))
             return
-        conversation.leave(state, rt.now())
+        conversation.leave(state, turn.rt.now())
         await edit_or_reply(update, turn.t("flow.cancelled"))
-        logger.info("flow cancelled person=%s", person.id)
+        logger.info("flow cancelled person=%s", turn.person.id)
 
 
 async def menu_button(update: Update, context: Context) -> None:
