@@ -69,6 +69,7 @@ class OfflineBotApi(BaseRequest):
         self.calls: list[ApiCall] = []
         self.messages: list[SentMessage] = []
         self.edits: list[SentMessage] = []
+        self.by_chat: dict[int, list[SentMessage]] = {}
         self.fail_chats: dict[int, str] = {}
         self._ids: Iterator[int] = itertools.count(1000)
 
@@ -153,6 +154,7 @@ class OfflineBotApi(BaseRequest):
             file_id=_file_id(params),
         )
         self.messages.append(sent)
+        self.by_chat.setdefault(chat_id, []).append(sent)
         if api_method == "copyMessage":
             return {"message_id": sent.message_id}
         return message_json(sent)
@@ -161,8 +163,8 @@ class OfflineBotApi(BaseRequest):
         if "chat_id" not in params:
             return True
         chat_id, message_id = int(params["chat_id"]), int(params["message_id"])
-        for sent in reversed(self.messages):
-            if sent.chat_id == chat_id and sent.message_id == message_id:
+        for sent in reversed(self.by_chat.get(chat_id, [])):
+            if sent.message_id == message_id:
                 if api_method == "editMessageText":
                     sent.text = str(params.get("text", ""))
                 sent.reply_markup = params.get("reply_markup")
@@ -174,7 +176,7 @@ class OfflineBotApi(BaseRequest):
     # What tests and the demo read back.
 
     def to_chat(self, chat_id: int) -> list[SentMessage]:
-        return [m for m in self.messages if m.chat_id == chat_id]
+        return list(self.by_chat.get(chat_id, []))
 
     def last_to(self, chat_id: int) -> SentMessage:
         found = self.to_chat(chat_id)

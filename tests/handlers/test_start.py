@@ -81,6 +81,7 @@ async def test_registration_step_survives_a_restart(sigap: OfflineSigap) -> None
         restarted.names = sigap.names
         restarted.people = OfflinePeople(restarted.app.bot, first_update_id=10_000)
         restarted.api.messages = list(sigap.api.messages)
+        restarted.api.by_chat = {chat: list(sent) for chat, sent in sigap.api.by_chat.items()}
         sent = await restarted.tap(budi, "Badan usaha")
 
     assert "Apakah Anda setuju?" in sent[-1].text
