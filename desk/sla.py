@@ -17,8 +17,10 @@ from typing import Any
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from desk import sla_clock
 from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
+from desk.sla_clock import SlaClock, due_at, warning_at
 from desk.types import Priority, TicketStatus, TicketType
 from storage.models import ServiceLevelAgreement, ServiceLevelTarget, Ticket
 
@@ -73,6 +75,17 @@ async def targets_for(
     return Targets(response, resolution)
 
 
+def response_clock(ticket: Ticket, minutes: float) -> SlaClock:
+    """The first-response target runs from the start; waiting on the requester does not
+    stop it, since nobody has answered yet."""
+    return SlaClock(ticket.created_at, minutes)
+
+
+def resolution_clock(ticket: Ticket, minutes: float) -> SlaClock:
+    """The resolution target, with the ticket's pauses (see `desk.sla_clock`)."""
+    return SlaClock(ticket.created_at, minutes, ticket.paused_minutes, ticket.paused_since)
+
+
 def schedule_due_times(ticket: Ticket, targets: Targets, config: DeskConfig) -> None:
     """Set the due times from the ticket's start, its targets and the minutes paused so far.
 
@@ -83,16 +96,13 @@ def schedule_due_times(ticket: Ticket, targets: Targets, config: DeskConfig) -> 
     ticket.response_target_minutes = targets.response_minutes
     ticket.resolution_target_minutes = targets.resolution_minutes
     if ticket.first_response_at is None:
-        ticket.response_due_at = calendar.add_business_time(
-            ticket.created_at, targets.response_minutes
-        )
-    if ticket.paused_since is not None:
-        ticket.resolution_due_at = None
+        ticket.response_due_at = due_at(response_clock(ticket, targets.response_minutes), calendar)
+    ticket.resolution_due_at = due_at(
+        resolution_clock(ticket, targets.resolution_minutes), calendar
+    )
+    if ticket.resolution_due_at is None:  # paused: nothing is due until it resumes
         ticket.sla_check_at = None
         return
-    ticket.resolution_due_at = calendar.add_business_time(
-        ticket.created_at, targets.resolution_minutes + ticket.paused_minutes
-    )
     # The earliest checkpoint, even a past one: the sweep looks at once and, with the
     # outbox's dedupe keys, sends only what was not sent for these due times.
     ticket.sla_check_at = next_check(ticket, calendar)
@@ -111,13 +121,13 @@ def resume_clock(ticket: Ticket, now: datetime, config: DeskConfig) -> float:
     if ticket.paused_since is None:
         return 0.0
     calendar = config.calendar(ticket.service.calendar_code if ticket.service else None)
-    waited = calendar.business_minutes_between(ticket.paused_since, now)
-    ticket.paused_minutes += waited
+    paused = resolution_clock(ticket, ticket.resolution_target_minutes or 1)
+    resumed = sla_clock.resume(paused, max(now, ticket.paused_since), calendar)
+    waited = resumed.paused_minutes - ticket.paused_minutes
+    ticket.paused_minutes = resumed.paused_minutes
     ticket.paused_since = None
-    if ticket.resolution_target_minutes is not None:
-        ticket.resolution_due_at = calendar.add_business_time(
-            ticket.created_at, ticket.resolution_target_minutes + ticket.paused_minutes
-        )
+    if ticket.resolution_target_minutes:
+        ticket.resolution_due_at = due_at(resumed, calendar)
     ticket.sla_check_at = next_check(ticket, calendar)
     return waited
 
@@ -142,14 +152,14 @@ def _target_points(
     ticket: Ticket, calendar: BusinessCalendar, target: str, minutes: int | None
 ) -> list[Checkpoint]:
     resolution = target == "resolution"
-    due_at = ticket.resolution_due_at if resolution else ticket.response_due_at
-    if due_at is None or not minutes:
+    due = ticket.resolution_due_at if resolution else ticket.response_due_at
+    if due is None or not minutes:
         return []
-    paused = ticket.paused_minutes if resolution else 0.0
-    warn_at = calendar.add_business_time(ticket.created_at, WARNING_FRACTION * minutes + paused)
+    clock = resolution_clock(ticket, minutes) if resolution else response_clock(ticket, minutes)
+    warn_at = warning_at(clock, calendar, WARNING_FRACTION) or due
     return [
-        Checkpoint(target, "warning", min(warn_at, due_at), due_at),
-        Checkpoint(target, "breach", due_at, due_at),
+        Checkpoint(target, "warning", min(warn_at, due), due),
+        Checkpoint(target, "breach", due, due),
     ]
 
 
