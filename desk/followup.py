@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from desk import outbox, requester_notices, tickets
+from desk import message_links, outbox, requester_notices, tickets
 from desk.config import DeskConfig
 from desk.errors import Conflict, InvalidInput, NotFound
 from desk.history import Actor, record_change
@@ -144,15 +144,7 @@ async def ticket_for_message(
     session: AsyncSession, requester: Person, chat_id: int, message_id: int
 ) -> Ticket | None:
     """The ticket a Telegram message was about, if any; `NotFound` if it is not theirs."""
-    query = (
-        select(TicketMessage.ticket_id)
-        .where(
-            TicketMessage.telegram_chat_id == chat_id,
-            TicketMessage.telegram_message_id == message_id,
-        )
-        .limit(1)
-    )
-    ticket_id = (await session.execute(query)).scalar_one_or_none()
+    ticket_id = await message_links.ticket_id_for(session, chat_id, message_id)
     if ticket_id is None:
         return None
     return await own_ticket(session, requester, ticket_id)
@@ -162,17 +154,7 @@ def remember_message(
     session: AsyncSession, ticket: Ticket, chat_id: int, message_id: int, now: datetime
 ) -> None:
     """Record a message the bot sent about the ticket, so a reply to it threads back."""
-    session.add(
-        TicketMessage(
-            ticket_id=ticket.id,
-            kind=MessageKind.SYSTEM.value,
-            body="",
-            attachments=[],
-            telegram_chat_id=chat_id,
-            telegram_message_id=message_id,
-            created_at=now,
-        )
-    )
+    message_links.remember(session, ticket.id, chat_id, message_id, now)
 
 
 async def agents_notice_id(

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from desk import outages, outbox, requester_notices, routing, tickets
+from desk import message_links, outages, outbox, requester_notices, routing, tickets
 from desk.config import DeskConfig
 from desk.errors import Conflict, InvalidInput, NotFound
 from desk.history import record_change
@@ -338,16 +338,7 @@ async def ticket_for_message(
     for candidate in (message_id, thread_id):
         if candidate is None:
             continue
-        query = (
-            select(TicketMessage.ticket_id)
-            .where(
-                TicketMessage.telegram_chat_id == chat_id,
-                TicketMessage.telegram_message_id == candidate,
-            )
-            .order_by(TicketMessage.id.desc())
-            .limit(1)
-        )
-        found = (await session.execute(query)).scalar_one_or_none()
+        found = await message_links.ticket_id_for(session, chat_id, candidate)
         if found is not None:
             return await load_by_id(session, found)
     return None

@@ -16,10 +16,10 @@ from typing import Protocol
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from desk import message_links
 from desk.outbox import enqueue
-from desk.types import MessageKind
 from storage.db import SessionFactory
-from storage.models import OutboxMessage, Person, TicketMessage
+from storage.models import OutboxMessage, Person
 from texts import t
 
 logger = logging.getLogger(__name__)
@@ -115,22 +115,11 @@ def _sent(
     message.claimed_until = None
     message.telegram_message_id = telegram_id
     if message.ticket_id is not None and telegram_id is not None:
-        # Remember which Telegram message (and forum topic) speaks of which ticket, so
-        # replies and messages written in the topic thread back to it.
-        known = [telegram_id]
+        # The notice (and its forum topic) now speak of the ticket: replies thread back.
+        message_links.remember(session, message.ticket_id, message.chat_id, telegram_id, now)
         if message.message_thread_id is not None:
-            known.append(message.message_thread_id)
-        for known_id in known:
-            session.add(
-                TicketMessage(
-                    ticket_id=message.ticket_id,
-                    kind=MessageKind.SYSTEM.value,
-                    body="",
-                    telegram_chat_id=message.chat_id,
-                    telegram_message_id=known_id,
-                    attachments=[],
-                    created_at=now,
-                )
+            message_links.remember(
+                session, message.ticket_id, message.chat_id, message.message_thread_id, now
             )
     logger.info(
         "notice sent outbox=%s chat=%s ticket=%s", message.id, message.chat_id, message.ticket_id
