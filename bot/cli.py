@@ -172,8 +172,7 @@ async def catalog_transfer(settings: Settings, incoming: Any | None) -> dict[str
     """Export the whole catalog (`incoming` None) or import `incoming`, in one transaction."""
     from datetime import UTC, datetime
 
-    from desk.catalog import import_catalog
-    from desk.service_status import export_catalog
+    from desk.catalog import export_catalog, import_catalog
     from storage.db import create_engine, create_session_factory
     from storage.migrate import upgrade_database
 

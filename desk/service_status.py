@@ -12,25 +12,18 @@ import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from desk import followers, service_report
-from desk.catalog import SERVICE_FIELDS
 from desk.config import DeskConfig
 from desk.errors import InvalidInput, NotAllowed, TransitionRefused
 from desk.types import Role, ServiceStatus
 from storage.models import (
-    Catalog,
     Person,
     Service,
-    ServiceDependency,
     ServiceHistory,
-    ServiceLevelAgreement,
     ServiceReport,
 )
 
@@ -180,87 +173,3 @@ async def recent_changes(
         .limit(limit)
     )
     return list((await session.execute(query)).scalars())
-
-
-# Until desk/catalog.py takes it next to `import_catalog`, the export lives with the status
-# rules: it is what `sigap catalog export` writes and `sigap catalog import` reads back.
-async def export_catalog(session: AsyncSession, zone: ZoneInfo) -> dict[str, Any]:
-    """The whole catalog in the shape `desk.catalog.import_catalog` reads: a round trip
-    through the file changes nothing. Times are written in `zone`, with their offset."""
-    catalogs = (await session.execute(select(Catalog).order_by(Catalog.id))).scalars()
-    query = (
-        select(Service)
-        .options(
-            selectinload(Service.catalog),
-            selectinload(Service.slas).selectinload(ServiceLevelAgreement.targets),
-            selectinload(Service.slas).selectinload(ServiceLevelAgreement.exceptions),
-        )
-        .order_by(Service.id)
-    )
-    services = list((await session.execute(query)).scalars())
-    upstream = await _dependencies(session)
-    return {
-        "catalogs": [
-            {"code": item.code, "name": item.name, "name_en": item.name_en} for item in catalogs
-        ],
-        "services": [_service_entry(item, upstream.get(item.id, []), zone) for item in services],
-    }
-
-
-async def _dependencies(session: AsyncSession) -> dict[int, list[str]]:
-    query = (
-        select(ServiceDependency.service_id, Service.code)
-        .join(Service, Service.id == ServiceDependency.depends_on_id)
-        .order_by(ServiceDependency.service_id, Service.id)
-    )
-    found: dict[int, list[str]] = {}
-    for service_id, code in (await session.execute(query)).all():
-        found.setdefault(service_id, []).append(code)
-    return found
-
-
-def _service_entry(service: Service, depends_on: list[str], zone: ZoneInfo) -> dict[str, Any]:
-    entry: dict[str, Any] = {"code": service.code}
-    if service.catalog is not None:
-        entry["catalog"] = service.catalog.code
-    entry.update((name, getattr(service, name)) for name in SERVICE_FIELDS)
-    entry["calendar"] = service.calendar_code
-    entry["status"] = service.status
-    entry["depends_on"] = depends_on
-    entry["keywords"] = list(service.keywords)
-    entry["slas"] = [_sla_entry(sla, zone) for sla in sorted(service.slas, key=_by_id)]
-    return entry
-
-
-def _sla_entry(sla: ServiceLevelAgreement, zone: ZoneInfo) -> dict[str, Any]:
-    return {
-        "name": sla.name,
-        "agreement_form": sla.agreement_form,
-        "agreement_reference": sla.agreement_reference,
-        "valid_from": sla.valid_from,
-        "valid_to": sla.valid_to,
-        "max_tickets_per_month": sla.max_tickets_per_month,
-        "max_users": sla.max_users,
-        "max_transactions_per_month": sla.max_transactions_per_month,
-        "targets": [
-            {
-                "ticket_type": target.ticket_type,
-                "priority": target.priority,
-                "response_minutes": target.response_minutes,
-                "resolution_minutes": target.resolution_minutes,
-            }
-            for target in sorted(sla.targets, key=_by_id)
-        ],
-        "exceptions": [
-            {
-                "starts_at": item.starts_at.astimezone(zone).isoformat(),
-                "ends_at": item.ends_at.astimezone(zone).isoformat(),
-                "reason": item.reason,
-            }
-            for item in sorted(sla.exceptions, key=_by_id)
-        ],
-    }
-
-
-def _by_id(row: Any) -> int:
-    return int(row.id)

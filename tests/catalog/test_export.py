@@ -10,8 +10,7 @@ import yaml
 from sqlalchemy import func, select
 
 from bot.seed import read_yaml
-from desk.catalog import import_catalog
-from desk.service_status import export_catalog
+from desk.catalog import export_catalog, import_catalog
 from storage.db import SessionFactory, create_engine, create_session_factory
 from storage.migrate import upgrade_database
 from storage.models import ServiceLevelTarget, SlaException
