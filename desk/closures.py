@@ -25,7 +25,8 @@ from desk.calendar import BusinessCalendar, Closure
 from desk.config import DeskConfig
 from desk.errors import Conflict, InvalidInput, NotFound
 from desk.history import Actor, record_change
-from desk.service_status import CATALOG_MANAGERS, require_role, role_of
+from desk.service_status import CATALOG_MANAGERS
+from desk.staff import require_role, role_of
 from desk.types import Priority, Source, TicketStatus, TicketType
 from storage.models import CalendarClosure, Person, Ticket
 

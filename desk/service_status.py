@@ -9,7 +9,7 @@ status change).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk import followers, service_report
 from desk.config import DeskConfig
-from desk.errors import InvalidInput, NotAllowed, TransitionRefused
+from desk.errors import InvalidInput, TransitionRefused
+from desk.staff import require_role
 from desk.types import Role, ServiceStatus
 from storage.models import (
     Person,
@@ -68,20 +69,6 @@ class StatusChange:
     new: ServiceStatus
     record: ServiceHistory
     report: ServiceReport
-
-
-def role_of(person: Person) -> Role:
-    try:
-        return Role(person.role)
-    except ValueError:
-        return Role.REQUESTER
-
-
-def require_role(person: Person, roles: Iterable[Role], action: str) -> None:
-    """Refuse (and log) anyone whose role is not among `roles`."""
-    if role_of(person) not in set(roles):
-        logger.warning("refused person=%s role=%s action=%s", person.id, person.role, action)
-        raise NotAllowed(f"person {person.id} may not {action}")
 
 
 def allowed_targets(current: ServiceStatus) -> frozenset[ServiceStatus]:

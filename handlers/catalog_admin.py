@@ -19,7 +19,8 @@ from desk import closures, followers, people, service_status
 from desk.calendar import BusinessCalendar
 from desk.errors import InvalidInput, NotAllowed
 from desk.records import Service
-from desk.service_status import CATALOG_VIEWERS, require_role
+from desk.service_status import CATALOG_VIEWERS
+from desk.staff import require_role
 from desk.types import ServiceStatus
 from handlers.common import App, Context, Turn, open_turn, reply
 from handlers.runtime import Runtime, runtime_of
