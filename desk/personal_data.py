@@ -19,7 +19,8 @@ from sqlalchemy.orm import selectinload
 
 from desk.errors import NotAllowed
 from desk.privacy import mask_identifiers
-from desk.types import MessageKind, Role
+from desk.staff import is_staff
+from desk.types import MessageKind
 from storage.models import (
     ChatState,
     OutboxMessage,
@@ -235,7 +236,7 @@ async def anonymise_person(session: AsyncSession, person: Person, now: datetime)
 def check_erasable(person: Person) -> None:
     """Staff are refused: their names on history and competence evidence are the provider's
     records, removed by an administrator, not by a chat command."""
-    if Role(person.role).is_staff:
+    if is_staff(person):
         raise NotAllowed(
             f"staff person {person.id} asked for erasure", text_key="privacy.erase.staff"
         )

@@ -20,7 +20,8 @@ from desk.config import DeskConfig
 from desk.errors import InvalidInput, NotFound
 from desk.history import Actor, record_change
 from desk.numbering import next_ticket_number
-from desk.types import Level, MessageKind, Priority, Role, Source, TicketStatus, TicketType
+from desk.staff import role_of
+from desk.types import Level, MessageKind, Priority, Source, TicketStatus, TicketType
 from storage.models import Person, Ticket, TicketMessage
 
 logger = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ async def open_ticket(
 
     targets = await sla.targets_for(session, config, draft.service_id, draft.ticket_type, priority)
     sla.schedule_due_times(ticket, targets, config)
-    actor = Actor(requester.id, lifecycle_role(requester))
+    actor = Actor(requester.id, role_of(requester))
     record_change(
         session,
         ticket,
@@ -142,10 +143,6 @@ async def open_ticket(
         priority.value,
     )
     return ticket
-
-
-def lifecycle_role(person: Person) -> Role:
-    return Role(person.role)
 
 
 def change_status(

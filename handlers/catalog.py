@@ -14,11 +14,11 @@ import secrets
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from desk import catalog, conversation, people
+from desk import catalog, conversation, people, staff
 from desk.callbacks import decode, decode_int
 from desk.errors import NotFound
 from desk.records import Person, Service
-from desk.types import Role, ServiceStatus, TicketType
+from desk.types import ServiceStatus, TicketType
 from handlers import intake
 from handlers.common import (
     App,
@@ -43,7 +43,7 @@ DETAIL_FIELDS = ("description", "audience", "benefits", "contact", "operating_ho
 
 
 def is_staff(person: Person) -> bool:
-    return Role(person.role).is_staff
+    return staff.is_staff(person)
 
 
 def visible_statuses(person: Person) -> tuple[ServiceStatus, ...]:
