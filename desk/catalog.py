@@ -14,9 +14,11 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import ColumnElement
 
 from desk.errors import InvalidInput, NotFound
+from desk.staff import is_staff
 from desk.types import ServiceStatus
 from storage.models import (
     Catalog,
+    Person,
     Service,
     ServiceDependency,
     ServiceLevelAgreement,
@@ -38,6 +40,11 @@ SERVICE_FIELDS = (
     "owner",
     "request_procedure",
 )
+
+
+def visible_statuses(person: Person) -> tuple[ServiceStatus, ...]:
+    """Requesters see the active services; staff see the catalog in every status."""
+    return tuple(ServiceStatus) if is_staff(person) else (ServiceStatus.ACTIVE,)
 
 
 async def get_service(session: AsyncSession, service_id: int) -> Service:

@@ -17,7 +17,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from desk import catalog, conversation, people, staff
 from desk.callbacks import decode, decode_int
 from desk.errors import NotFound
-from desk.records import Person, Service
+from desk.records import Service
 from desk.types import ServiceStatus, TicketType
 from handlers import intake
 from handlers.common import (
@@ -40,14 +40,6 @@ logger = logging.getLogger(__name__)
 PAGE = 8
 FIELD_LIMIT = 600
 DETAIL_FIELDS = ("description", "audience", "benefits", "contact", "operating_hours", "owner")
-
-
-def is_staff(person: Person) -> bool:
-    return staff.is_staff(person)
-
-
-def visible_statuses(person: Person) -> tuple[ServiceStatus, ...]:
-    return tuple(ServiceStatus) if is_staff(person) else (ServiceStatus.ACTIVE,)
 
 
 async def catalog_command(update: Update, context: Context) -> None:
@@ -76,12 +68,15 @@ async def catalog_button(update: Update, context: Context) -> None:
 
 async def show_page(turn: Turn, page: int, *, edit: bool) -> None:
     services, total = await catalog.list_services(
-        turn.session, statuses=visible_statuses(turn.person), offset=page * PAGE, limit=PAGE
+        turn.session,
+        statuses=catalog.visible_statuses(turn.person),
+        offset=page * PAGE,
+        limit=PAGE,
     )
     rows: list[list[Button]] = [[(label(turn, s), f"cat|show|{s.id}")] for s in services]
     rows.append(page_buttons(turn, page, PAGE, total, lambda n: f"cat|list|{n}"))
     rows.append([(turn.t("button.menu"), "menu")])
-    key = "browse.title_staff" if is_staff(turn.person) else "browse.title"
+    key = "browse.title_staff" if staff.is_staff(turn.person) else "browse.title"
     text = turn.t(key, total=total) if services else turn.t("browse.empty")
     await (edit_or_reply if edit else reply)(turn.update, text, rows)
 
@@ -91,7 +86,7 @@ def name_of(turn: Turn, service: Service) -> str:
 
 
 def label(turn: Turn, service: Service) -> str:
-    if not is_staff(turn.person):
+    if not staff.is_staff(turn.person):
         return name_of(turn, service)
     return f"{name_of(turn, service)} · {turn.t(f'browse.status.{service.status}')}"
 
@@ -99,7 +94,7 @@ def label(turn: Turn, service: Service) -> str:
 async def visible_service(turn: Turn, service_id: int) -> Service:
     """The service, if this person may see it: requesters only see active services."""
     service = await catalog.get_service(turn.session, service_id)
-    if service.status not in {status.value for status in visible_statuses(turn.person)}:
+    if service.status not in {status.value for status in catalog.visible_statuses(turn.person)}:
         raise NotFound(f"service {service_id} hidden from requesters", text_key="browse.gone")
     return service
 
