@@ -365,6 +365,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_due", ["status", "next_attempt_at"], unique=False)
+        batch_op.create_index("ix_outbox_ticket", ["ticket_id", "chat_id"], unique=False)
 
     op.create_table(
         "search_log",
@@ -505,6 +506,7 @@ def downgrade() -> None:
 
     op.drop_table("search_log")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index("ix_outbox_ticket")
         batch_op.drop_index("ix_outbox_due")
 
     op.drop_table("outbox")
