@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from storage.inline_sqlite import SingleConnectionPool, inline_creator
+
 logger = logging.getLogger(__name__)
 
 SessionFactory = async_sessionmaker[AsyncSession]
@@ -46,10 +48,24 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     """An async engine with the per-backend settings Sigap relies on."""
     if is_sqlite(url):
         ensure_sqlite_folder(url)
-        engine = create_async_engine(url, echo=echo)
+        engine = _create_sqlite_engine(url, echo=echo)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=10)
+
+
+def _create_sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
+    """SQLite run inline on the loop, through one pooled connection (see `inline_sqlite`)."""
+    parsed = make_url(url)
+    dialect = parsed.get_dialect()()
+    if parsed.database in (None, "", ":memory:"):
+        return create_async_engine(url, echo=echo)
+    return create_async_engine(
+        url,
+        echo=echo,
+        async_creator=inline_creator(parsed, dialect),
+        poolclass=SingleConnectionPool,
+    )
 
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:
