@@ -57,11 +57,16 @@ async def test_a_second_session_in_the_same_task_fails_at_once(sqlite_url: str) 
 async def test_statements_run_on_the_loop_thread(sqlite_url: str) -> None:
     engine = create_engine(sqlite_url)
     threads: list[int] = []
+
+    def whose_thread() -> int:
+        threads.append(threading.get_ident())
+        return 1
+
     try:
         async with engine.connect() as connection:
             raw = await connection.get_raw_connection()
             raw.driver_connection._conn.create_function(  # type: ignore[union-attr]
-                "whose_thread", 0, lambda: threads.append(threading.get_ident()) or 1
+                "whose_thread", 0, whose_thread
             )
             await connection.execute(text("SELECT whose_thread()"))
     finally:
