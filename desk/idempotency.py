@@ -8,12 +8,14 @@ a redelivery finds the id and is dropped.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ProcessedUpdate
-from storage.upsert import insert_for
+from storage.upsert import insert_for_dialect
 
 KEEP = timedelta(days=2)  # Telegram keeps undelivered updates for 24 hours
 
@@ -27,15 +29,24 @@ async def already_processed(session: AsyncSession, update_id: int) -> bool:
     return (await session.execute(query)).first() is not None
 
 
+@cache
+def _claim_statement(dialect: str) -> Any:
+    # Built once per backend, on the table rather than the ORM class: every update runs it,
+    # and building it, or the ORM's bulk-insert handling, costs more than running it.
+    table = cast(Table, ProcessedUpdate.__table__)
+    return (
+        insert_for_dialect(dialect, table)
+        .values(update_id=bindparam("update_id"), created_at=bindparam("created_at"))
+        .on_conflict_do_nothing(index_elements=[table.c.update_id])
+        .returning(table.c.update_id)
+    )
+
+
 async def claim_update(session: AsyncSession, update_id: int, now: datetime) -> None:
     """Record the update id in the current transaction, or raise `DuplicateUpdate`."""
-    statement = (
-        insert_for(session, ProcessedUpdate)
-        .values(update_id=update_id, created_at=now)
-        .on_conflict_do_nothing(index_elements=[ProcessedUpdate.update_id])
-        .returning(ProcessedUpdate.update_id)
-    )
-    if (await session.execute(statement)).scalar_one_or_none() is None:
+    statement = _claim_statement(session.get_bind().dialect.name)
+    values = {"update_id": update_id, "created_at": now}
+    if (await session.execute(statement, values)).scalar_one_or_none() is None:
         raise DuplicateUpdate(f"update {update_id} was already handled")
 
 

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk import outbox
@@ -55,13 +55,17 @@ async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket |
     return (await session.execute(query)).scalar_one_or_none()
 
 
+# Asked after most answered questions: built once, run with the service code bound.
+_OUTAGE_BY_CODE = _unresolved_outage(Service.code == bindparam("service_code")).join(
+    Service, Service.id == Ticket.service_id
+)
+
+
 async def outage_for_code(session: AsyncSession, service_code: str | None) -> Ticket | None:
     if not service_code:
         return None
-    query = _unresolved_outage(Service.code == service_code).join(
-        Service, Service.id == Ticket.service_id
-    )
-    return (await session.execute(query)).scalar_one_or_none()
+    result = await session.execute(_OUTAGE_BY_CODE, {"service_code": service_code})
+    return result.scalar_one_or_none()
 
 
 async def watch(session: AsyncSession, ticket: Ticket, person: Person, now: datetime) -> bool:
