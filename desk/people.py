@@ -7,12 +7,12 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk.errors import InvalidInput, NotFound
 from desk.types import RequesterType, Role
-from storage.models import AgentService, Person, Service
+from storage.models import AgentService, ChatState, Person, Service
 
 logger = logging.getLogger(__name__)
 
@@ -20,9 +20,35 @@ MAX_NAME = 100
 MAX_UNIT = 150
 
 
+# Every update looks its sender up: the statement is built once, not per message.
+_BY_TELEGRAM_ID = select(Person).where(Person.telegram_id == bindparam("telegram_id"))
+
+
 async def find_person(session: AsyncSession, telegram_id: int) -> Person | None:
-    query = select(Person).where(Person.telegram_id == telegram_id)
-    return (await session.execute(query)).scalar_one_or_none()
+    result = await session.execute(_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
+    return result.scalar_one_or_none()
+
+
+# The sender of an update, with where they are in a conversation: the router asks for that
+# next, and loading both in one statement saves a round trip on every message.
+_SENDER = (
+    select(Person, ChatState)
+    .outerjoin(ChatState, ChatState.telegram_id == Person.telegram_id)
+    .where(Person.telegram_id == bindparam("telegram_id"))
+)
+
+
+async def find_sender(session: AsyncSession, telegram_id: int) -> Person | None:
+    """Like `find_person`, also bringing the chat state into the session (no second query)."""
+    row = (await session.execute(_SENDER, {"telegram_id": telegram_id})).first()
+    if row is None:
+        return None
+    person, state = row
+    if state is not None:
+        # The session only weakly holds what it loaded; keep the state alive so a later
+        # `session.get(ChatState, ...)` in this session finds it without asking again.
+        session.info.setdefault("kept", []).append(state)
+    return person
 
 
 async def get_person(session: AsyncSession, person_id: int) -> Person:
@@ -47,7 +73,7 @@ async def meet(
     Admins come from the settings, so a configured admin is an admin from the first message
     even on a fresh database.
     """
-    person = await find_person(session, telegram_id)
+    person = await find_sender(session, telegram_id)
     is_admin = telegram_id in set(admin_ids)
     if person is None:
         person = Person(
