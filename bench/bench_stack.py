@@ -1,9 +1,11 @@
 """Updates per second through the whole stack, beside a bare PTB echo bot on the same transport.
 
-Prints `echo_per_s`, `questions_per_s`, `intakes_per_s`, `p99_update_ms` (per update, under
-the question and intake load) and `peak_rss_mb`. Everything runs in one process on a fresh
-SQLite file, the updates pushed through `Application.process_update` one after another, as
-the real bot's update queue does by default.
+Prints `echo_per_s`, `questions_per_s`, `intakes_per_s`, `sql_per_question` and
+`sql_per_intake` (statements sent to the database, which machine noise cannot blur),
+`p99_update_ms` (per update, under the question and intake load) and `peak_rss_mb`.
+Everything runs in one process on a fresh SQLite file, the updates pushed through
+`Application.process_update` one after another, as the real bot's update queue does by
+default. The run fails, instead of printing figures, if the bot refused or dropped work.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
 from telegram.ext import Application, MessageHandler, filters
 
@@ -28,6 +34,8 @@ from bot.offline import OFFLINE_TOKEN, OfflineBotApi, OfflinePeople, Person
 from bot.seed import load_seed
 from bot.settings import Settings
 from handlers.runtime import utc_now
+from storage.models import Ticket
+from texts import t
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = (
@@ -60,9 +68,29 @@ async def echo_rate(count: int) -> float:
         return count / (time.perf_counter() - started)
 
 
-async def registered_people(sigap: OfflineSigap, count: int) -> list[Person]:
+class BenchClock:
+    """Simulated time: half a second per update, so a person's pace stays human.
+
+    On the wall clock each person in the run would send several messages a second, and the
+    flood gate would (rightly) refuse them, making the figures measure refusals.
+    """
+
+    def __init__(self) -> None:
+        self.at = utc_now()
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def tick(self) -> None:
+        self.at += timedelta(seconds=0.5)
+
+
+async def registered_people(
+    sigap: OfflineSigap, count: int, clock: BenchClock
+) -> list[Person]:
     people = []
     for index in range(count):
+        clock.tick()
         person = sigap.person(60_000_000 + index, f"Pegawai{index}")
         await sigap.say(person, "/start")
         await sigap.tap(person, "Pakai nama")
@@ -73,24 +101,43 @@ async def registered_people(sigap: OfflineSigap, count: int) -> list[Person]:
     return people
 
 
-async def timed(latencies: list[float], step: Callable[[], Awaitable[Any]]) -> None:
-    started = time.perf_counter()
-    await step()
-    latencies.append((time.perf_counter() - started) * 1000)
+class StatementCounter:
+    """SQL statements the engine sent: a figure machine noise cannot blur."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.count = 0
+        event.listen(engine.sync_engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_: Any) -> None:
+        self.count += 1
 
 
-async def question_rate(sigap: OfflineSigap, people: list[Person], count: int,
-                        latencies: list[float]) -> float:
+@dataclass
+class Load:
+    """The bot under load, its simulated clock, and each update's latency."""
+
+    sigap: OfflineSigap
+    clock: BenchClock
+    latencies: list[float] = field(default_factory=list)
+
+    async def timed(self, step: Callable[[], Awaitable[Any]]) -> None:
+        self.clock.tick()
+        started = time.perf_counter()
+        await step()
+        self.latencies.append((time.perf_counter() - started) * 1000)
+
+
+async def question_rate(load: Load, people: list[Person], count: int) -> float:
     started = time.perf_counter()
     for index in range(count):
         person = people[index % len(people)]
         text = QUESTIONS[index % len(QUESTIONS)]
-        await timed(latencies, partial(sigap.say, person, text))
+        await load.timed(partial(load.sigap.say, person, text))
     return count / (time.perf_counter() - started)
 
 
-async def intake_rate(sigap: OfflineSigap, people: list[Person], count: int,
-                      latencies: list[float]) -> float:
+async def intake_rate(load: Load, people: list[Person], count: int) -> float:
+    sigap = load.sigap
     started = time.perf_counter()
     for index in range(count):
         person = people[index % len(people)]
@@ -104,8 +151,23 @@ async def intake_rate(sigap: OfflineSigap, people: list[Person], count: int,
             partial(sigap.tap, person, "Kirim"),
         ]
         for step in steps:
-            await timed(latencies, step)
+            await load.timed(step)
     return count / (time.perf_counter() - started)
+
+
+async def check_work_done(load: Load, answers: int, questions: int, intakes: int) -> list[str]:
+    """What the bot failed to do under load; a fast run that refused work proves nothing."""
+    problems = []
+    refused = t("error.rate_limited", "id")
+    if any(sent.text == refused for sent in load.sigap.api.messages):
+        problems.append("the flood gate refused updates")
+    if answers < questions:
+        problems.append(f"{answers} answers to {questions} questions")
+    async with load.sigap.sessions() as session:
+        made = (await session.execute(select(func.count(Ticket.id)))).scalar_one()
+    if made != intakes:
+        problems.append(f"{made} tickets made for {intakes} intakes")
+    return problems
 
 
 async def measure(questions: int, intakes: int) -> dict[str, float]:
@@ -118,19 +180,28 @@ async def measure(questions: int, intakes: int) -> dict[str, float]:
         engine, sessions = await open_database(settings)
         try:
             await load_seed(sessions, ROOT / "seed", utc_now())
-            async with OfflineSigap(settings, sessions) as sigap:
-                people = await registered_people(sigap, 200)
+            clock = BenchClock()
+            async with OfflineSigap(settings, sessions, clock=clock) as sigap:
+                people = await registered_people(sigap, 200, clock)
                 sigap.transcript.clear()
-                latencies: list[float] = []
-                per_question = await question_rate(sigap, people, questions, latencies)
-                per_intake = await intake_rate(sigap, people, intakes, latencies)
+                load = Load(sigap, clock)
+                before, statements = len(sigap.api.messages), StatementCounter(engine)
+                per_question = await question_rate(load, people, questions)
+                answers, question_sql = len(sigap.api.messages) - before, statements.count
+                per_intake = await intake_rate(load, people, intakes)
+                intake_sql = statements.count - question_sql
+                problems = await check_work_done(load, answers, questions, intakes)
         finally:
             await engine.dispose()
-    ranked = sorted(latencies)
+    if problems:
+        raise RuntimeError("; ".join(problems))
+    ranked = sorted(load.latencies)
     return {
         "echo_per_s": echo,
         "questions_per_s": per_question,
         "intakes_per_s": per_intake,
+        "sql_per_question": question_sql / questions,
+        "sql_per_intake": intake_sql / intakes,
         "p99_update_ms": ranked[int(len(ranked) * 0.99) - 1],
         "p50_update_ms": statistics.median(ranked),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
