@@ -175,7 +175,7 @@ async def merge_stored_closures(application: SigapApplication) -> None:
     """Closures coordinators added in the bot join the file's calendars before any update."""
     runtime = application.bot_data.get(RUNTIME_KEY)
     if isinstance(runtime, Runtime):
-        await catalog_admin.load_stored_closures(runtime)
+        await catalog_admin.refresh_closures(runtime)
 
 
 async def set_commands(application: SigapApplication) -> None:

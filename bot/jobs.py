@@ -22,6 +22,8 @@ from telegram.ext import CallbackContext, Defaults, ExtBot, JobQueue
 from bot.app import SigapApplication, desk_config, open_database
 from bot.notifier import TelegramSender
 from bot.settings import Settings
+from desk.closures import ClosureWatch
+from handlers.catalog_admin import refresh_closures
 from handlers.runtime import RUNTIME_KEY, Runtime
 from scheduler.delivery import Sender, deliver_due
 from scheduler.jobs import JOBS, Job, JobContext, JobSchedule, run_job
@@ -31,6 +33,7 @@ from storage.db import SessionFactory
 logger = logging.getLogger(__name__)
 
 DELIVERY_INTERVAL = 3.0
+CLOSURES_INTERVAL = 60.0  # how soon closures stored by another process reach this one
 
 
 def _job_queue(application: SigapApplication) -> JobQueue[Any]:
@@ -68,27 +71,46 @@ def schedule_jobs(application: SigapApplication, settings: Settings) -> None:
     queue = _job_queue(application)
     for job in JOBS:
         queue.run_repeating(
-            _job_callback(job, context, holder, runtime.now),
+            _job_callback(job, context, holder, runtime),
             interval=job.interval,
             first=5.0,
             name=job.name,
         )
+    queue.run_repeating(
+        _closures_callback(runtime), interval=CLOSURES_INTERVAL, name="calendar-closures"
+    )
 
 
 def _job_callback(
-    job: Job, context: JobContext, holder: str, clock: Callable[[], datetime]
+    job: Job, context: JobContext, holder: str, runtime: Runtime
 ) -> Callable[[CallbackContext[Any, Any, Any, Any]], Any]:
     async def run(_: CallbackContext[Any, Any, Any, Any]) -> None:
-        await run_job(job, context, holder, clock())
+        # The handlers' desk changes when a closure is added or another process's arrives;
+        # the jobs use the same calendars, not the ones the process started with.
+        context.config = runtime.desk
+        await run_job(job, context, holder, runtime.now())
 
     return run
+
+
+def _closures_callback(runtime: Runtime) -> Callable[[CallbackContext[Any, Any, Any, Any]], Any]:
+    async def refresh(_: CallbackContext[Any, Any, Any, Any]) -> None:
+        try:
+            await refresh_closures(runtime)
+        except Exception:  # a job boundary: the database may be away; look again later
+            logger.exception("calendar closures refresh failed")
+
+    return refresh
 
 
 async def worker_tick(
     context: JobContext, schedule: JobSchedule, sender: Sender, holder: str, now: datetime
 ) -> int:
     """One beat of `sigap worker`: the jobs now due, then outbox delivery; notices sent."""
-    for job in schedule.due(now):
+    due = schedule.due(now)
+    if due:
+        await context.refresh_calendars()
+    for job in due:
         await run_job(job, context, holder, now)
     try:
         return await deliver_due(
@@ -120,8 +142,13 @@ async def run_worker(settings: Settings) -> int:
     """`sigap worker`: jobs and outbox delivery in a process of their own, until SIGTERM."""
     token = settings.token()
     engine, sessions = await open_database(settings)
+    desk = desk_config(settings)
     context = JobContext(
-        sessions, desk_config(settings), settings.auto_close_working_days, settings.retention_days
+        sessions,
+        desk,
+        settings.auto_close_working_days,
+        settings.retention_days,
+        closures=ClosureWatch(desk.calendars),
     )
     bot: ExtBot[None] = ExtBot(
         token,

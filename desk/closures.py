@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -90,6 +90,36 @@ async def with_stored_closures(
 ) -> DeskConfig:
     """A desk configuration whose calendars are `base` plus every stored closure."""
     return replace(config, calendars=merge_closures(base, await stored_closures(session)))
+
+
+async def closures_version(session: AsyncSession) -> tuple[int, int | None]:
+    """How many closures are stored and the newest id: any add or removal changes it."""
+    query = select(func.count(CalendarClosure.id), func.max(CalendarClosure.id))
+    count, newest = (await session.execute(query)).one()
+    return int(count), newest
+
+
+@dataclass
+class ClosureWatch:
+    """Keeps a process's calendars in step with the closures stored by any process.
+
+    A coordinator's `/libur` changes the calendars of the process that handled it at once;
+    every other process (another webhook process, `sigap worker`) and the jobs built at
+    start-up catch up when they next look, by one small query that finds nothing new.
+    """
+
+    base: Calendars
+    version: tuple[int, int | None] | None = None
+
+    async def refresh(self, session: AsyncSession, config: DeskConfig) -> DeskConfig | None:
+        """`config` with the stored closures merged anew, or None when nothing changed."""
+        version = await closures_version(session)
+        if version == self.version:
+            return None
+        merged = await with_stored_closures(session, config, self.base)
+        self.version = version
+        logger.info("calendar closures merged closures=%s", version[0])
+        return merged
 
 
 def clean_reason(text: str) -> str:

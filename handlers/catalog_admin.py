@@ -29,6 +29,7 @@ from texts.dates import zone_label
 logger = logging.getLogger(__name__)
 
 FILE_CALENDARS = "file_calendars"
+CLOSURE_WATCH = "closure_watch"
 TARGET_ORDER = ("critical", "high", "medium", "low")
 
 
@@ -38,15 +39,20 @@ def file_calendars(rt: Runtime) -> Mapping[str, BusinessCalendar]:
     return found
 
 
-async def load_stored_closures(rt: Runtime) -> int:
-    """At start-up: merge the closures stored in the database into the desk's calendars."""
-    base = file_calendars(rt)
-    async with rt.transaction() as session:
-        rt.desk = await closures.with_stored_closures(session, rt.desk, base)
-        stored = await closures.stored_closures(session)
-    count = sum(len(days) for days in stored.values())
-    logger.info("stored closures merged closures=%s", count)
-    return count
+async def refresh_closures(rt: Runtime) -> bool:
+    """Merge the closures stored in the database into the desk's calendars, if any changed.
+
+    At start-up, and then now and again, so closures another process stored reach this one.
+    """
+    watch = rt.extras.get(CLOSURE_WATCH)
+    if not isinstance(watch, closures.ClosureWatch):
+        watch = rt.extras[CLOSURE_WATCH] = closures.ClosureWatch(file_calendars(rt))
+    async with rt.sessions() as session, session.begin():
+        merged = await watch.refresh(session, rt.desk)
+    if merged is None:
+        return False
+    rt.desk = merged
+    return True
 
 
 def arguments(context: Context) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from desk import idempotency
+from desk.closures import ClosureWatch
 from desk.config import DeskConfig
 from scheduler import auto_close, conversations, digest, lease, retention, sla_sweep, workload
 from storage.db import SessionFactory
@@ -22,9 +23,9 @@ from storage.db import SessionFactory
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@dataclass
 class JobContext:
-    """What jobs need, built once at start-up."""
+    """What jobs need, built once at start-up; `closures` keeps its calendars current."""
 
     sessions: SessionFactory
     config: DeskConfig
@@ -32,6 +33,20 @@ class JobContext:
     retention_days: Mapping[str, int] = field(
         default_factory=lambda: dict(retention.DEFAULT_RETENTION_DAYS)
     )
+    closures: ClosureWatch | None = None
+
+    async def refresh_calendars(self) -> None:
+        """Take in closures stored since the last look (by `/libur` in any process)."""
+        if self.closures is None:
+            return
+        try:
+            async with self.sessions() as session, session.begin():
+                merged = await self.closures.refresh(session, self.config)
+        except Exception:  # a job boundary: keep the calendars known and look again later
+            logger.exception("calendar closures refresh failed")
+            return
+        if merged is not None:
+            self.config = merged
 
 
 JobRun = Callable[[JobContext, datetime], Awaitable[int]]
