@@ -14,12 +14,13 @@ quiet" for any message.
 from __future__ import annotations
 
 import bisect
-import heapq
 import logging
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -116,12 +117,58 @@ class _QueryTerm:
     topical: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Query:
-    """A message's matchable terms and the total weight of all its terms, unknown included."""
+    """A message's matchable terms and the total weight of all its terms, unknown included.
+
+    The rest is worked out once per message because every phrasing of the shortlist is
+    compared with it: `key` is its terms sorted and joined, the form phrasing keys take;
+    `indexed` and `topical` are the indexed terms its (topic) terms stand for.
+    """
 
     terms: tuple[_QueryTerm, ...]
     total_weight: float
+    key: str
+    indexed: frozenset[str]
+    topical: frozenset[str]
+    idf: dict[str, float]
+
+    def overlaps(self, phrasings: Sequence[_Phrasing]) -> list[float]:
+        """Weighted Jaccard overlap of the message with each phrasing."""
+        # Most phrasings share no term with the message, and the rest share few distinct
+        # sets of terms, so the weight each set explains is worked out once per set.
+        explained: dict[frozenset[str], tuple[float, float]] = {}
+        overlaps: list[float] = []
+        for phrasing in phrasings:
+            shared = self.indexed & phrasing.terms
+            if not shared:
+                overlaps.append(0.0)
+                continue
+            weights = explained.get(shared)
+            if weights is None:
+                weights = explained[shared] = self._explained(shared)
+            matched, covered = weights
+            missing = phrasing.weight - covered
+            union = self.total_weight + missing
+            overlaps.append(matched / union if union else 0.0)
+        return overlaps
+
+    def _explained(self, shared: frozenset[str]) -> tuple[float, float]:
+        """The message weight matched by these phrasing terms, and the weight they cover.
+
+        Each message term counts its best expansion among them; terms covered twice count once.
+        """
+        matched = 0.0
+        covered: set[str] = set()
+        for term in self.terms:
+            best, best_term = 0.0, ""
+            for expansion, similarity in term.expansions:
+                if similarity > best and expansion in shared:
+                    best, best_term = similarity, expansion
+            if best_term:
+                matched += term.weight * best
+                covered.add(best_term)
+        return matched, math.fsum(map(self.idf.__getitem__, covered))
 
 
 class _Vocabulary:
@@ -148,60 +195,50 @@ class _Vocabulary:
         self._by_shape: dict[tuple[str, int], list[str]] = {}
         for term in self._terms:
             self._by_shape.setdefault((term[0], len(term)), []).append(term)
-        self._cache: dict[str, tuple[tuple[str, float], ...]] = {}
-        self._bag_weights: dict[frozenset[str], float] = {}
+        self._memo: dict[str, _QueryTerm] = {}
 
     def idf(self, term: str) -> float:
         """The weight of a term; frame words are already halved."""
         return self._idf.get(term, self._unknown_weight)
 
+    def weight_of(self, bag: frozenset[str]) -> float:
+        """Total weight of a phrasing's terms."""
+        return math.fsum(self.idf(term) for term in bag)
+
     def resolve(self, raw_terms: Sequence[str]) -> _Query:
-        """Weigh the message's distinct terms and expand the unknown ones."""
-        terms: list[_QueryTerm] = []
-        total = 0.0
-        for text in dict.fromkeys(raw_terms):
-            expansions = self._expand(text)
-            weight = max((self.idf(term) for term, _ in expansions), default=self._unknown_weight)
-            total += weight
-            if expansions:
-                topical = expansions[0][0] not in _FRAME_TERMS
-                terms.append(_QueryTerm(text, weight, expansions, topical))
-        return _Query(tuple(terms), total)
+        """Weigh the message's distinct terms, expand the unknown ones, and prepare matching."""
+        looked_up = [self._lookup(text) for text in dict.fromkeys(raw_terms)]
+        terms = tuple(term for term in looked_up if term.expansions)
+        expansions = [expansion for term in terms for expansion in term.expansions]
+        return _Query(
+            terms=terms,
+            total_weight=sum(term.weight for term in looked_up),
+            key=" ".join(sorted(term.text for term in terms)),
+            indexed=frozenset(expansion for expansion, _ in expansions),
+            topical=frozenset(e for term in terms if term.topical for e, _ in term.expansions),
+            idf=self._idf,
+        )
 
-    def overlap(self, query: _Query, bag: frozenset[str]) -> float:
-        """Weighted Jaccard overlap between the message and one phrasing."""
-        matched = 0.0
-        covered: set[str] = set()
-        for term in query.terms:
-            best, best_term = 0.0, ""
-            for expansion, similarity in term.expansions:
-                if similarity > best and expansion in bag:
-                    best, best_term = similarity, expansion
-            if best_term:
-                matched += term.weight * best
-                covered.add(best_term)
-        missing = self._weight_of(bag) - sum(self._idf[term] for term in covered)
-        union = query.total_weight + missing
-        return matched / union if union else 0.0
+    def _lookup(self, text: str) -> _QueryTerm:
+        """A message term with its weight and expansions, memoised per term.
 
-    def _weight_of(self, bag: frozenset[str]) -> float:
-        """Total weight of a phrasing's terms, memoised (phrasings repeat across entries)."""
-        weight = self._bag_weights.get(bag)
-        if weight is None:
-            weight = self._bag_weights[bag] = sum(self.idf(term) for term in bag)
-        return weight
+        Terms recur across messages and resolving an unknown one compares it with hundreds
+        of known terms; the memo is bounded because unknown words are unbounded.
+        """
+        term = self._memo.get(text)
+        if term is None:
+            term = self._resolve_term(text)
+            if len(self._memo) > 50_000:
+                self._memo.clear()
+            self._memo[text] = term
+        return term
 
-    def _expand(self, term: str) -> tuple[tuple[str, float], ...]:
-        """The indexed terms a message term stands for, memoised for unknown words."""
-        if term in self._idf:
-            return ((term, 1.0),)
-        cached = self._cache.get(term)
-        if cached is None:
-            cached = self._near_terms(term)
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            self._cache[term] = cached
-        return cached
+    def _resolve_term(self, text: str) -> _QueryTerm:
+        """Weigh a term by its best expansion; an unknown word without one by the rarest."""
+        expansions = ((text, 1.0),) if text in self._idf else self._near_terms(text)
+        weight = max((self.idf(term) for term, _ in expansions), default=self._unknown_weight)
+        topical = bool(expansions) and expansions[0][0] not in _FRAME_TERMS
+        return _QueryTerm(text, weight, expansions, topical)
 
     def _near_terms(self, term: str) -> tuple[tuple[str, float], ...]:
         """Known terms a misspelt, cut-short or vowel-less word probably means.
@@ -243,49 +280,63 @@ class _Vocabulary:
         return self._terms[start:end]
 
 
+class _Phrasing(NamedTuple):
+    text: str
+    terms: frozenset[str]
+    key: str  # the terms sorted and joined by spaces, as the string similarity sees them
+    weight: float  # total term weight, known once the whole index is
+
+
 @dataclass(frozen=True)
 class _Entry:
     item: KnowledgeItem
-    phrasings: tuple[str, ...]
-    phrasing_terms: tuple[frozenset[str], ...]
-    phrasing_keys: tuple[str, ...]
+    phrasings: tuple[_Phrasing, ...]
+    terms: frozenset[str]  # every indexed term, answer text included
     length_norm: float
 
 
-@dataclass(frozen=True)
-class _Scored:
-    index: int
-    fused: float
-    matched: str
-    cover: float  # share of the message's term weight this entry explains
-    topical: bool  # shares at least one topic (non-frame) word with the message
+# A shortlisted entry scored against the message: its fused score, the share of the
+# message's term weight it explains, whether it shares a topic (non-frame) word with the
+# message, its index and its best phrasing. A plain tuple, as one is made per shortlisted
+# entry on every search and sorting compares the fused score first.
+_Scored = tuple[float, float, bool, int, str]
 
 
 class FaqMatcher:
     """An immutable index over knowledge items; build once, search from any coroutine."""
 
     def __init__(self, items: Iterable[KnowledgeItem]) -> None:
-        entries: list[_Entry] = []
+        prepared: list[tuple[KnowledgeItem, tuple[_Phrasing, ...]]] = []
         title_bags: list[set[str]] = []
         answer_bags: list[set[str]] = []
         for item in items:
-            entry, title_bag = _prepare(item)
-            entries.append(entry)
+            phrasings, title_bag = _prepare(item)
+            prepared.append((item, phrasings))
             title_bags.append(title_bag)
             answer_bags.append(set(tokens(item.answer)) - title_bag if item.answer else set())
         self._vocabulary = _Vocabulary(title_bags, answer_bags)
         self._postings = _build_postings(title_bags, answer_bags)
         average = sum(len(bag) for bag in title_bags) / max(len(title_bags), 1)
+        weight_of = self._vocabulary.weight_of
         self._entries = [
-            _with_length_norm(entry, len(bag), average)
-            for entry, bag in zip(entries, title_bags, strict=True)
+            _Entry(
+                item,
+                tuple(
+                    phrasing._replace(weight=weight_of(phrasing.terms)) for phrasing in phrasings
+                ),
+                frozenset(title | answer),
+                _length_norm(len(title), average),
+            )
+            for (item, phrasings), title, answer in zip(
+                prepared, title_bags, answer_bags, strict=True
+            )
         ]
         self._norms = [entry.length_norm for entry in self._entries]
         answers: dict[str, int] = {}
         self._answer_groups = [
             answers.setdefault(_answer_of(entry.item), len(answers)) for entry in self._entries
         ]
-        logger.info("faq index built entries=%d terms=%d", len(entries), len(self._postings))
+        logger.info("faq index built entries=%d terms=%d", len(self._entries), len(self._postings))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -333,13 +384,26 @@ class FaqMatcher:
         return matched
 
     def _rerank(self, query: _Query, coverage: dict[int, float]) -> list[_Scored]:
-        """Fuse coverage with the best phrasing's overlap and string similarity."""
-        query_key = " ".join(sorted(t.text for t in query.terms))
-        scored = [
-            self._score_entry(index, coverage[index] / query.total_weight, query, query_key)
-            for index in self._shortlist(coverage)
-        ]
-        scored.sort(key=lambda s: -s.fused)
+        """Fuse coverage with the best phrasing's overlap and string similarity, best first.
+
+        Every phrasing of the shortlist is valued in one pass; a sibling entry differs in its
+        phrasings, so each entry is then represented by its best one.
+        """
+        shortlist = self._shortlist(coverage)
+        entries = [self._entries[index] for index in shortlist]
+        values = _phrasing_values(query, [p for entry in entries for p in entry.phrasings])
+        cover_weight = _FUSION[0]
+        scored: list[_Scored] = []
+        end = 0
+        for index, entry in zip(shortlist, entries, strict=True):
+            start, end = end, end + len(entry.phrasings)
+            own = values[start:end]
+            best = max(own)
+            matched = entry.phrasings[own.index(best)].text  # the first of equals
+            cover = min(coverage[index] / query.total_weight, 1.0)
+            topical = not query.topical.isdisjoint(entry.terms)
+            scored.append((cover_weight * cover + best, cover, topical, index, matched))
+        scored.sort(key=itemgetter(0), reverse=True)  # stable: ties keep shortlist order
         return scored
 
     def _shortlist(self, coverage: dict[int, float]) -> list[int]:
@@ -349,60 +413,58 @@ class FaqMatcher:
         best of them is kept; the confidence margin is then taken against a real rival.
         """
         norms, groups = self._norms, self._answer_groups
-        best: dict[int, tuple[float, int]] = {}
-        for index, value in coverage.items():
-            ranked = (value * norms[index], -index)
-            group = groups[index]
-            if group not in best or ranked > best[group]:
-                best[group] = ranked
-        return [-index for _, index in heapq.nlargest(_SHORTLIST, best.values())]
-
-    def _is_topical(self, index: int, query: _Query) -> bool:
-        """Whether the entry holds at least one of the message's topic (non-frame) words."""
-        return any(
-            index in self._postings[expansion]
-            for term in query.terms
-            if term.topical
-            for expansion, _ in term.expansions
-        )
-
-    def _score_entry(self, index: int, cover: float, query: _Query, query_key: str) -> _Scored:
-        """Fuse coverage with the best phrasing; a sibling entry differs in its phrasings."""
-        entry = self._entries[index]
-        best_value, best_phrasing = -1.0, entry.phrasings[0]
-        for phrasing, bag, key in zip(
-            entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, strict=True
-        ):
-            overlap = self._vocabulary.overlap(query, bag)
-            similarity = fuzz.token_sort_ratio(query_key, key) / 100.0
-            value = _FUSION[1] * overlap + _FUSION[2] * similarity
-            if value > best_value:
-                best_value, best_phrasing = value, phrasing
-        cover = min(cover, 1.0)
-        fused = _FUSION[0] * cover + best_value
-        return _Scored(index, fused, best_phrasing, cover, self._is_topical(index, query))
+        ranked = {index: value * norms[index] for index, value in coverage.items()}
+        # Best first; sorting the indices first makes the lower index win a tie (the sort is
+        # stable, also in reverse).
+        order = sorted(sorted(ranked), key=ranked.__getitem__, reverse=True)
+        shortlist: list[int] = []
+        answers: set[int] = set()
+        for index in order:
+            if groups[index] not in answers:
+                answers.add(groups[index])
+                shortlist.append(index)
+                if len(shortlist) == _SHORTLIST:
+                    break
+        return shortlist
 
 
-def _prepare(item: KnowledgeItem) -> tuple[_Entry, set[str]]:
+def _phrasing_values(query: _Query, phrasings: Sequence[_Phrasing]) -> list[float]:
+    """Weighted term overlap plus string similarity of each phrasing with the message.
+
+    The similarity is rapidfuzz's ratio, taken for all phrasings in one call. Both sides are
+    sorted terms joined by spaces, so the plain ratio equals the token_sort_ratio the fusion
+    was tuned with, without splitting and sorting the strings again.
+    """
+    _, overlap_weight, similarity_weight = _FUSION
+    keys = [phrasing.key for phrasing in phrasings]
+    similarities = process.extract_iter(query.key, keys, scorer=fuzz.ratio)  # in order
+    return [
+        overlap_weight * overlap + similarity_weight * (score / 100.0)
+        for (_, score, _), overlap in zip(similarities, query.overlaps(phrasings), strict=True)
+    ]
+
+
+def _prepare(item: KnowledgeItem) -> tuple[tuple[_Phrasing, ...], set[str]]:
     """Tokenise an item's phrasings; its term bag adds keywords and spelt-out acronyms."""
-    phrasings = tuple(p for p in (item.question, *item.alternatives) if p.strip())
-    if not phrasings:  # an item known only by its keywords still needs a phrasing to show
-        phrasings = (", ".join(item.keywords) or item.key,)
-    terms = tuple(frozenset(tokens(p)) for p in phrasings)
-    keys = tuple(" ".join(sorted(bag)) for bag in terms)
-    bag: set[str] = set().union(*terms)
+    texts = tuple(p for p in (item.question, *item.alternatives) if p.strip())
+    if not texts:  # an item known only by its keywords still needs a phrasing to show
+        texts = (", ".join(item.keywords) or item.key,)
+    phrasings = []
+    for text in texts:
+        terms = frozenset(tokens(text))
+        phrasings.append(_Phrasing(text, terms, " ".join(sorted(terms)), 0.0))
+    bag: set[str] = set().union(*(phrasing.terms for phrasing in phrasings))
     for keyword in item.keywords:
         bag.update(tokens(keyword))
     for term in list(bag):
         bag.update(_ACRONYM_WORDS.get(term, ()))
-    return _Entry(item, phrasings, terms, keys, 1.0), bag
+    return tuple(phrasings), bag
 
 
-def _with_length_norm(entry: _Entry, length: int, average: float) -> _Entry:
+def _length_norm(length: int, average: float) -> float:
     """BM25's factor for one occurrence: an entry with many terms matches more by chance."""
     ratio = length / average if average else 1.0
-    norm = (_K1 + 1.0) / (1.0 + _K1 * (1.0 - _B + _B * ratio))
-    return _Entry(entry.item, entry.phrasings, entry.phrasing_terms, entry.phrasing_keys, norm)
+    return (_K1 + 1.0) / (1.0 + _K1 * (1.0 - _B + _B * ratio))
 
 
 def _build_postings(
@@ -422,38 +484,39 @@ def _build_postings(
 def _to_candidates(
     scored: Sequence[_Scored], entries: Sequence[_Entry], limit: int
 ) -> list[Candidate]:
-    """Turn fused scores into confidences, best first.
+    """The `limit` most confident entries, best first (a stable sort keeps fused order)."""
+    confidences = _confidences(scored)
+    best = sorted(range(len(scored)), key=confidences.__getitem__, reverse=True)[:limit]
+    return [Candidate(entries[scored[p][3]].item.key, confidences[p], scored[p][4]) for p in best]
+
+
+def _confidences(scored: Sequence[_Scored]) -> list[float]:
+    """Squash each fused score and its margin over a rival into [0, 1].
 
     The shortlist holds one entry per distinct answer, so the rival of the best entry is
     the runner-up, and the rival of every other entry is the best one. The best entry also
     competes with "none of these": the part of the message it leaves unexplained, as an
-    entry the knowledge does not have would explain it. A lone weak match is not a sure one.
+    entry the knowledge does not have would explain it. A lone weak match is not a sure one,
+    and a close rival makes any match uncertain. An entry sharing only question-frame words
+    with the message keeps part of its confidence.
     """
-    candidates: list[Candidate] = []
-    for position, current in enumerate(scored):
-        if position == 0:
-            runner_up = scored[1].fused if len(scored) > 1 else 0.0
-            rival = max(runner_up, _UNEXPLAINED * (1.0 - current.cover))
-        else:
-            rival = scored[0].fused
-        confidence = _confidence(current.fused, current.fused - rival)
-        if not current.topical:
-            confidence *= _NO_TOPIC_FACTOR
-        candidates.append(Candidate(entries[current.index].item.key, confidence, current.matched))
-    candidates.sort(key=lambda candidate: -candidate.score)
-    return candidates[:limit]
+    if not scored:
+        return []
+    best_fused, best_cover = scored[0][0], scored[0][1]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    rivals = [max(runner_up, _UNEXPLAINED * (1.0 - best_cover))]
+    rivals += [best_fused] * (len(scored) - 1)
+    weight_fused, weight_margin, bias = _CONFIDENCE
+    return [
+        (1.0 if topical else _NO_TOPIC_FACTOR)
+        / (1.0 + math.exp(-(weight_fused * fused + weight_margin * (fused - rival) + bias)))
+        for (fused, _, topical, _, _), rival in zip(scored, rivals, strict=True)
+    ]
 
 
 def _answer_of(item: KnowledgeItem) -> str:
     """What the person would be told; an item without an answer text stands for itself."""
     return item.answer or f"key:{item.key}"
-
-
-def _confidence(fused: float, margin: float) -> float:
-    """Squash score and margin into [0, 1]: a close rival makes any match uncertain."""
-    weight_fused, weight_margin, bias = _CONFIDENCE
-    z = weight_fused * fused + weight_margin * margin + bias
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _looks_abbreviated(word: str) -> bool:
