@@ -18,6 +18,7 @@ from telegram.request import BaseRequest
 
 from bot import guards
 from bot.settings import Settings
+from bot.updates import ChatOrderedProcessor, default_concurrency
 from desk.calendar import BusinessCalendar
 from desk.config import DeskConfig
 from desk.priority import PriorityMatrix
@@ -151,6 +152,9 @@ def build_application(
             builder = builder.updater(None)
     else:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    concurrency = settings.concurrent_updates or default_concurrency(settings.database_url)
+    if concurrency > 1:
+        builder = builder.concurrent_updates(ChatOrderedProcessor(concurrency))
     application = builder.build()
     application.bot_data[RUNTIME_KEY] = runtime
 

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     faq_answer_threshold: float = Field(default=DEFAULT_ANSWER_THRESHOLD, ge=0, le=1)
     faq_suggest_threshold: float = Field(default=DEFAULT_SUGGEST_THRESHOLD, ge=0, le=1)
     auto_assign: bool = False
+    # Updates handled at once (each chat's still in order); unset: 1 on SQLite, 16 otherwise.
+    concurrent_updates: int | None = Field(default=None, ge=1, le=256)
     note_prefix: str = "#"
     # A resolved ticket the requester leaves unanswered is closed after this many working
     # days of its service's calendar.
