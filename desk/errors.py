@@ -37,6 +37,12 @@ class Conflict(SigapError):
     text_key = "error.conflict"
 
 
+class ChangedMeanwhile(Conflict):
+    """Someone else changed the record this step read; its changes were rolled back."""
+
+    text_key = "error.changed_meanwhile"
+
+
 class TransitionRefused(NotAllowed):
     """A lifecycle move the state machine does not allow, or not for this role."""
 

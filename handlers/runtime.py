@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from telegram.ext import CallbackContext
 
 from desk.config import DeskConfig
+from desk.errors import ChangedMeanwhile
 from desk.idempotency import claim_update
 from faq.search import KnowledgeBase
 
@@ -61,11 +63,19 @@ class Runtime:
         the mark that it was handled commit together or not at all.
         """
         handling = HANDLING.get()
-        async with self.sessions() as session, session.begin():
-            if handling is not None and not handling.claimed:
-                await claim_update(session, handling.update_id, self.now())
-                handling.claimed = True
-            yield session
+        claimed_here = False
+        try:
+            async with self.sessions() as session, session.begin():
+                if handling is not None and not handling.claimed:
+                    await claim_update(session, handling.update_id, self.now())
+                    handling.claimed = claimed_here = True
+                yield session
+        except BaseException as error:
+            if handling is not None and claimed_here:
+                handling.claimed = False  # the claim rolled back with the rest
+            if isinstance(error, StaleDataError):  # a ticket changed under this step
+                raise ChangedMeanwhile(str(error)) from error
+            raise
 
 
 def runtime_of(context: CallbackContext[Any, Any, Any, Any]) -> Runtime:

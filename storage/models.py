@@ -251,10 +251,15 @@ class Ticket(Base):
     # When the personal content (description, messages, comments) was redacted, on the
     # requester's request or when the retention period ran out; the ticket stays for statistics.
     redacted_at: Mapped[datetime | None]
+    # Bumped by every ORM change: two steps that read the same ticket at once (two processes,
+    # or two chats side by side) cannot both write it; the later one fails and is told to retry.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     service: Mapped[Service | None] = relationship()
     requester: Mapped[Person] = relationship(foreign_keys=[requester_id])
     assignee: Mapped[Person | None] = relationship(foreign_keys=[assignee_id])
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read by the mapper)
 
 
 class TicketHistory(Base):

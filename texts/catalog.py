@@ -145,6 +145,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sorry, something went wrong on our side. Your message is not lost; please try again "
         "in a moment. Reference code: <code>{ref}</code>",
     ),
+    "error.changed_meanwhile": (
+        "Maaf, tiket ini baru saja diubah oleh orang lain, jadi langkah Anda belum disimpan. "
+        "Silakan lihat keadaannya sekarang dan coba lagi.",
+        "Sorry, someone else changed this ticket just now, so your step was not saved. "
+        "Please look at it as it is now and try again.",
+    ),
     "error.not_found": ("Maaf, data itu tidak ditemukan.", "Sorry, that was not found."),
     "error.ticket_not_found": (
         "Tiket {number} tidak ditemukan di antara tiket Anda.",
