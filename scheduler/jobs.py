@@ -17,7 +17,16 @@ from datetime import datetime, timedelta
 from desk import idempotency
 from desk.closures import ClosureWatch
 from desk.config import DeskConfig
-from scheduler import auto_close, conversations, digest, lease, retention, sla_sweep, workload
+from scheduler import (
+    auto_close,
+    conversations,
+    digest,
+    lease,
+    outbox_pruning,
+    retention,
+    sla_sweep,
+    workload,
+)
 from storage.db import SessionFactory
 
 logger = logging.getLogger(__name__)
@@ -89,6 +98,10 @@ async def _forget_updates(context: JobContext, now: datetime) -> int:
         return await idempotency.forget_old_updates(session, now)
 
 
+async def _prune_outbox(context: JobContext, now: datetime) -> int:
+    return await outbox_pruning.prune_outbox(context.sessions, now)
+
+
 async def _retention(context: JobContext, now: datetime) -> int:
     return await retention.enforce_retention(context.sessions, now, context.retention_days)
 
@@ -102,6 +115,7 @@ JOBS: tuple[Job, ...] = (
     Job("idle-flows", MINUTE, _idle_flows),
     Job("retention", timedelta(days=1), _retention, lease=timedelta(hours=1)),
     Job("forget-updates", timedelta(hours=1), _forget_updates),
+    Job("outbox-prune", timedelta(days=1), _prune_outbox, lease=timedelta(hours=1)),
 )
 
 
