@@ -31,16 +31,24 @@ async def second_process(database_url: str) -> AsyncIterator[SessionFactory]:
         await engine.dispose()
 
 
+async def requester_agent_and_ticket(
+    sessions: SessionFactory, desk_config: DeskConfig, clock: FixedClock
+) -> tuple[Actor, Actor, str]:
+    """A requester, an agent, and the number of a new ticket of the requester's."""
+    async with sessions() as session, session.begin():
+        requester = await make_person(session, clock())
+        agent = await make_person(session, clock(), role="agent")
+        ticket = await open_ticket(session, desk_config, draft(), requester, clock())
+    return Actor(requester.id, Role.REQUESTER), Actor(agent.id, Role.AGENT), ticket.number
+
+
 async def test_the_later_of_two_changes_to_one_ticket_is_refused(
     sessions: SessionFactory,
     second_process: SessionFactory,
     desk_config: DeskConfig,
     clock: FixedClock,
 ) -> None:
-    async with sessions() as session, session.begin():
-        requester = await make_person(session, clock())
-        agent = await make_person(session, clock(), role="agent")
-        number = (await open_ticket(session, desk_config, draft(), requester, clock())).number
+    requester, agent, number = await requester_agent_and_ticket(sessions, desk_config, clock)
     agent_step, requester_step = sessions(), second_process()
     try:
         seen_by_agent = await load_ticket(agent_step, number)
@@ -51,7 +59,7 @@ async def test_the_later_of_two_changes_to_one_ticket_is_refused(
             desk_config,
             seen_by_agent,
             TicketStatus.IN_PROGRESS,
-            Actor(agent.id, Role.AGENT),
+            agent,
             clock.advance(minutes=1),
         )
         await agent_step.commit()
@@ -60,7 +68,7 @@ async def test_the_later_of_two_changes_to_one_ticket_is_refused(
             desk_config,
             seen_by_requester,
             TicketStatus.CANCELLED,
-            Actor(requester.id, Role.REQUESTER),
+            requester,
             clock.advance(minutes=1),
         )
         with pytest.raises(StaleDataError):
@@ -93,10 +101,7 @@ async def test_a_step_that_lost_the_race_is_refused_politely(
     desk_config: DeskConfig,
     clock: FixedClock,
 ) -> None:
-    async with sessions() as session, session.begin():
-        requester = await make_person(session, clock())
-        agent = await make_person(session, clock(), role="agent")
-        number = (await open_ticket(session, desk_config, draft(), requester, clock())).number
+    requester, agent, number = await requester_agent_and_ticket(sessions, desk_config, clock)
     rt = Runtime(sessions=sessions, desk=desk_config, clock=clock)
 
     with pytest.raises(ChangedMeanwhile) as refused:
@@ -109,7 +114,7 @@ async def test_a_step_that_lost_the_race_is_refused_politely(
                     desk_config,
                     moved_on,
                     TicketStatus.IN_PROGRESS,
-                    Actor(agent.id, Role.AGENT),
+                    agent,
                     clock(),
                 )
             change_status(
@@ -117,7 +122,7 @@ async def test_a_step_that_lost_the_race_is_refused_politely(
                 desk_config,
                 seen,
                 TicketStatus.CANCELLED,
-                Actor(requester.id, Role.REQUESTER),
+                requester,
                 clock(),
             )
 
