@@ -92,11 +92,19 @@ async def with_stored_closures(
     return replace(config, calendars=merge_closures(base, await stored_closures(session)))
 
 
-async def closures_version(session: AsyncSession) -> tuple[int, int | None]:
-    """How many closures are stored and the newest id: any add or removal changes it."""
-    query = select(func.count(CalendarClosure.id), func.max(CalendarClosure.id))
-    count, newest = (await session.execute(query)).one()
-    return int(count), newest
+ClosuresVersion = tuple[int, int | None, datetime | None]
+
+
+async def closures_version(session: AsyncSession) -> ClosuresVersion:
+    """How many closures are stored, the newest id and the newest time: any add or removal
+    changes one of them (SQLite may give a new row the id of a just-removed last row)."""
+    query = select(
+        func.count(CalendarClosure.id),
+        func.max(CalendarClosure.id),
+        func.max(CalendarClosure.created_at),
+    )
+    count, newest, latest = (await session.execute(query)).one()
+    return int(count), newest, latest
 
 
 @dataclass
@@ -109,7 +117,7 @@ class ClosureWatch:
     """
 
     base: Calendars
-    version: tuple[int, int | None] | None = None
+    version: ClosuresVersion | None = None
 
     async def refresh(self, session: AsyncSession, config: DeskConfig) -> DeskConfig | None:
         """`config` with the stored closures merged anew, or None when nothing changed."""

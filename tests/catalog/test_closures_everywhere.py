@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from bot.harness import OfflineSigap
 from bot.jobs import schedule_jobs, worker_tick
@@ -15,12 +16,14 @@ from desk.closures import ClosureWatch
 from desk.types import TicketStatus
 from scheduler.jobs import JobContext, JobSchedule
 from storage.db import create_engine, create_session_factory
+from storage.models import CalendarClosure
 from tests.conftest import FixedClock
 from tests.scheduler.support import reload, wib
 from tests.scheduler.test_auto_close import resolved_ticket
 
 COORDINATOR = 9100000101
 MONDAY_28 = date(2026, 12, 28)
+TUESDAY_29 = date(2026, 12, 29)
 FLOOD = "/libur tambah 2026-12-28 Banjir di kantor pusat"
 
 
@@ -96,3 +99,37 @@ async def test_the_worker_takes_in_the_closure_before_its_jobs_run(
     assert MONDAY_28 not in {c.date for c in file_desk.calendar("office").closures}
     waiting = await reload(sigap.sessions, ticket.id)
     assert waiting.status == TicketStatus.RESOLVED.value
+
+
+async def test_a_closure_removed_and_another_added_in_its_place_is_noticed(
+    sigap: OfflineSigap, clock: FixedClock
+) -> None:
+    watch = ClosureWatch(sigap.runtime.desk.calendars)
+    await sigap.say(sigap.person(COORDINATOR, "Hendra"), FLOOD)
+    async with sigap.sessions() as session, session.begin():
+        assert await watch.refresh(session, sigap.runtime.desk) is not None
+        newest = (
+            (await session.execute(select(CalendarClosure).order_by(CalendarClosure.id.desc())))
+            .scalars()
+            .first()
+        )
+        assert newest is not None
+        calendar_code, newest_id = newest.calendar_code, newest.id
+        await session.delete(newest)
+    clock.advance(minutes=5)
+    async with sigap.sessions() as session, session.begin():
+        session.add(
+            replacement := CalendarClosure(
+                calendar_code=calendar_code,
+                day=TUESDAY_29,
+                reason="Listrik padam",
+                created_at=clock(),
+            )
+        )
+    async with sigap.sessions() as session, session.begin():
+        merged = await watch.refresh(session, sigap.runtime.desk)
+
+    assert replacement.id == newest_id  # SQLite handed out the removed row's id again
+    assert merged is not None
+    days = {closure.date for closure in merged.calendar(calendar_code).closures}
+    assert TUESDAY_29 in days and MONDAY_28 not in days
