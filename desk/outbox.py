@@ -8,13 +8,14 @@ call with the same key adds nothing.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import OutboxMessage
-from storage.upsert import insert_for
+from storage.upsert import insert_for_dialect
 
 
 async def enqueue(
@@ -52,11 +53,20 @@ async def enqueue(
         "next_attempt_at": not_before or now,
         "created_at": now,
     }
-    statement = insert_for(session, OutboxMessage).values(**values)
-    if dedupe_key is not None:
-        statement = statement.on_conflict_do_nothing(index_elements=[OutboxMessage.dedupe_key])
-    result = await session.execute(statement.returning(OutboxMessage.id))
+    statement = _enqueue_statement(session.get_bind().dialect.name, dedupe_key is not None)
+    result = await session.execute(statement, values)
     return result.scalar_one_or_none() is not None
+
+
+@cache
+def _enqueue_statement(dialect: str, deduplicated: bool) -> Any:
+    # Built once per backend: every notice is queued with it, and building it cost more than
+    # running it.
+    table = cast(Table, OutboxMessage.__table__)
+    statement = insert_for_dialect(dialect, table)
+    if deduplicated:
+        statement = statement.on_conflict_do_nothing(index_elements=[table.c.dedupe_key])
+    return statement.returning(table.c.id)
 
 
 async def pending_for_ticket(session: AsyncSession, ticket_id: int) -> list[OutboxMessage]:
