@@ -45,6 +45,7 @@ async def import_entries(
             entry = FaqEntry(key=key, created_at=now)
             session.add(entry)
         entry.question = str(raw["question"]).strip()
+        entry.question_en = _optional(raw.get("question_en"))
         entry.alternatives = [str(item) for item in raw.get("alternatives", []) or []]
         entry.keywords = [str(item) for item in raw.get("keywords", []) or []]
         entry.answer = str(raw["answer"]).strip()
@@ -58,6 +59,11 @@ async def import_entries(
     await session.flush()
     logger.info("faq imported entries=%s", count)
     return count
+
+
+def _optional(value: Any) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
 
 
 def _date(value: Any) -> date | None:

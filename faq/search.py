@@ -35,6 +35,7 @@ class Answer:
     text_en: str | None = None
     kind: str = "faq"
     service_code: str | None = None
+    title_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ async def load_knowledge(
             KnowledgeItem(
                 key=key,
                 question=entry.question,
-                alternatives=tuple(entry.alternatives or ()),
+                alternatives=_phrasings(entry),
                 keywords=tuple(entry.keywords or ()),
                 answer=entry.answer,
                 kind="faq",
@@ -112,7 +113,12 @@ async def load_knowledge(
             )
         )
         answers[key] = Answer(
-            key, entry.question, entry.answer, entry.answer_en, service_code=items[-1].service_code
+            key,
+            entry.question,
+            entry.answer,
+            entry.answer_en,
+            service_code=items[-1].service_code,
+            title_en=entry.question_en,
         )
     for service in (
         await session.execute(select(Service).where(Service.status == "active"))
@@ -127,10 +133,14 @@ async def load_knowledge(
     return items, answers
 
 
+def _phrasings(entry: FaqEntry) -> tuple[str, ...]:
+    """The alternatives, and the English question as one more way to ask the same thing."""
+    return tuple(str(x) for x in (*(entry.alternatives or ()), entry.question_en) if x)
+
+
 def _service_knowledge(service: Service) -> tuple[KnowledgeItem, Answer]:
     key = f"svc:{service.code}"
-    parts = [getattr(service, name) for name in SERVICE_ANSWER_FIELDS if getattr(service, name)]
-    text = "\n\n".join(str(part) for part in parts)
+    text = _service_text(service, english=False)
     item = KnowledgeItem(
         key=key,
         question=service.name,
@@ -140,7 +150,25 @@ def _service_knowledge(service: Service) -> tuple[KnowledgeItem, Answer]:
         kind="service",
         service_code=service.code,
     )
-    return item, Answer(key, service.name, text, kind="service", service_code=service.code)
+    answer = Answer(
+        key,
+        service.name,
+        text,
+        _service_text(service, english=True),
+        kind="service",
+        service_code=service.code,
+        title_en=service.name_en,
+    )
+    return item, answer
+
+
+def _service_text(service: Service, *, english: bool) -> str:
+    """The answer fields joined; in English each falls back to its Indonesian when unwritten."""
+    parts = []
+    for name in SERVICE_ANSWER_FIELDS:
+        english_text = getattr(service, f"{name}_en", None) if english else None
+        parts.append(english_text or getattr(service, name))
+    return "\n\n".join(str(part) for part in parts if part)
 
 
 async def _known_errors(session: AsyncSession) -> list[Ticket]:

@@ -30,6 +30,7 @@ MAX_KEY = 100
 FIELDS = (
     "key",
     "question",
+    "question_en",
     "alternatives",
     "keywords",
     "answer",
@@ -199,6 +200,7 @@ def entry_row(entry: FaqEntry, codes: Mapping[int, str]) -> dict[str, Any]:
     return {
         "key": entry.key,
         "question": entry.question,
+        "question_en": entry.question_en,
         "alternatives": [str(item) for item in entry.alternatives or []],
         "keywords": [str(item) for item in entry.keywords or []],
         "answer": entry.answer,

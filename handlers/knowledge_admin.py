@@ -36,7 +36,7 @@ from handlers.flows import TEXT_STEPS, Flow
 from handlers.knowledge_reports import require, upkeep_errors
 from handlers.resume import RESUMES
 from handlers.runtime import runtime_of
-from texts import Raw
+from texts import Raw, in_language
 
 logger = logging.getLogger(__name__)
 
@@ -93,12 +93,13 @@ async def show_review(turn: Turn) -> None:
     if not entries:
         await reply(turn.update, turn.t("kb.review.none"))
         return
-    rows = [[entry_button(entry)] for entry in entries[: PAGE * 2]]
+    rows = [[entry_button(turn, entry)] for entry in entries[: PAGE * 2]]
     await reply(turn.update, turn.t("kb.review", count=len(entries)), rows)
 
 
-def entry_button(entry: FaqEntry) -> Button:
-    title = entry.question if len(entry.question) <= 55 else entry.question[:54] + "…"
+def entry_button(turn: Turn, entry: FaqEntry) -> Button:
+    question = in_language(turn.lang, entry.question, entry.question_en)
+    title = question if len(question) <= 55 else question[:54] + "…"
     return title, encode("kb", "v", entry.id)
 
 
@@ -119,7 +120,7 @@ async def show_list(turn: Turn, status: str, page: int) -> None:
     entries, total = await upkeep.list_entries(
         turn.session, status, offset=page * PAGE, limit=PAGE
     )
-    rows: list[list[Button]] = [[entry_button(entry)] for entry in entries]
+    rows: list[list[Button]] = [[entry_button(turn, entry)] for entry in entries]
     rows.append(page_buttons(turn, page, PAGE, total, lambda n: encode("kbl", status, n)))
     rows.append([(turn.t("button.back"), encode("kb", "menu", 0))])
     name = turn.t(f"kb.status.{status}")
@@ -127,17 +128,32 @@ async def show_list(turn: Turn, status: str, page: int) -> None:
     await edit_or_reply(turn.update, turn.t(key, status=name, total=total), rows)
 
 
+def preview(answer: str) -> str:
+    if len(answer) <= ANSWER_PREVIEW:
+        return answer
+    return answer[:ANSWER_PREVIEW].rsplit(" ", 1)[0] + "…"
+
+
+def english_text(turn: Turn, entry: FaqEntry) -> str:
+    """The English twin of the entry, or a line saying English readers get the Indonesian."""
+    if not entry.question_en and not entry.answer_en:
+        return turn.t("kb.entry.no_english")
+    return turn.t(
+        "kb.entry.english",
+        question=entry.question_en or "-",
+        answer=preview(entry.answer_en or "-"),
+    )
+
+
 def entry_text(turn: Turn, entry: FaqEntry, number: str | None) -> str:
-    answer = entry.answer
-    if len(answer) > ANSWER_PREVIEW:
-        answer = answer[:ANSWER_PREVIEW].rsplit(" ", 1)[0] + "…"
     source = turn.t("kb.entry.source", number=number) if number else ""
     return turn.t(
         "kb.entry",
         question=entry.question,
         key=entry.key,
         status=turn.t(f"kb.status.{entry.status}"),
-        answer=answer,
+        answer=preview(entry.answer),
+        english=Raw(english_text(turn, entry)),
         alternatives="; ".join(str(item) for item in entry.alternatives or []) or "-",
         owner=entry.owner or "-",
         review_by=day_text(turn, entry.review_by),

@@ -27,6 +27,7 @@ from handlers.common import (
 from handlers.outages import mention_outage
 from handlers.router import on_question
 from handlers.runtime import runtime_of
+from texts import in_language
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +67,13 @@ async def question(turn: Turn, context: Context) -> None:
     await mention_outage(turn, await outages.outage_for_code(turn.session, top.service_code))
 
 
+def answer_title(turn: Turn, answer: Answer) -> str:
+    return in_language(turn.lang, answer.title, answer.title_en)
+
+
 def answer_text(turn: Turn, answer: Answer) -> str:
-    body = answer.text_en if turn.lang == "en" and answer.text_en else answer.text
-    return turn.t(f"faq.answer.{answer.kind}", title=answer.title, answer=body)
+    body = in_language(turn.lang, answer.text, answer.text_en)
+    return turn.t(f"faq.answer.{answer.kind}", title=answer_title(turn, answer), answer=body)
 
 
 async def show_answer(turn: Turn, log_id: int, answer: Answer) -> None:
@@ -83,7 +88,7 @@ async def show_answer(turn: Turn, log_id: int, answer: Answer) -> None:
 
 async def show_suggestions(turn: Turn, result: SearchResult) -> None:
     rows = [
-        [(answer.title[:60], encode("fq", "s", result.log_id, index))]
+        [(answer_title(turn, answer)[:60], encode("fq", "s", result.log_id, index))]
         for index, answer in enumerate(result.answers[:3])
     ]
     rows.append([(turn.t("faq.none_of_these"), encode("fq", "n", result.log_id))])

@@ -28,6 +28,14 @@ def language_of(code: str | None) -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def in_language(lang: str | None, text: str, text_en: str | None) -> str:
+    """Content written in both languages (FAQ, catalog): the English for an English reader
+    when someone wrote it, else the Indonesian, which every entry has."""
+    if language_of(lang) == "en" and text_en and text_en.strip():
+        return text_en
+    return text
+
+
 def _escape(value: Any) -> Any:
     if isinstance(value, Raw):
         return value

@@ -26,11 +26,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "kb.list.empty": ("Belum ada entri berstatus {status}.", "No {status} entries yet."),
     "kb.entry": (
-        "<b>{question}</b>\n<i>{key} · {status}</i>\n\n{answer}\n\n"
+        "<b>{question}</b>\n<i>{key} · {status}</i>\n\n{answer}\n\n{english}\n\n"
         "Pertanyaan lain: {alternatives}\nPemilik: {owner}\nTinjau paling lambat: {review_by}"
         "{source}",
-        "<b>{question}</b>\n<i>{key} · {status}</i>\n\n{answer}\n\n"
+        "<b>{question}</b>\n<i>{key} · {status}</i>\n\n{answer}\n\n{english}\n\n"
         "Other phrasings: {alternatives}\nOwner: {owner}\nReview by: {review_by}{source}",
+    ),
+    "kb.entry.english": (
+        "🇬🇧 <b>{question}</b>\n{answer}",
+        "🇬🇧 <b>{question}</b>\n{answer}",
+    ),
+    "kb.entry.no_english": (
+        "🇬🇧 Belum ada versi bahasa Inggris: pembaca berbahasa Inggris melihat teks di atas.",
+        "🇬🇧 No English version yet: English readers see the text above.",
     ),
     "kb.entry.source": ("\nDari tiket: {number}", "\nFrom ticket: {number}"),
     "kb.ask_question": (

@@ -37,7 +37,8 @@ def test_export_import_round_trip_reports_nothing_changed(
         (seeded / "faq.csv")
         .read_text(encoding="utf-8")
         .startswith(
-            "key,question,alternatives,keywords,answer,answer_en,service,status,owner,review_by"
+            "key,question,question_en,alternatives,keywords,answer,answer_en,service,status,"
+            "owner,review_by"
         )
     )
 

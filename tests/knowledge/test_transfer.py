@@ -20,6 +20,7 @@ ROWS: list[dict[str, Any]] = [
     {
         "key": "sk-cetak-ulang",
         "question": "Bagaimana cetak ulang SK?",
+        "question_en": "How do I get a new copy of my appointment letter (SK)?",
         "alternatives": ["sk hilang", "minta salinan sk"],
         "keywords": ["sk", "salinan"],
         "answer": "Ajukan lewat SIMPEG, menu Dokumen.\nSalinan siap dalam 2 hari kerja.",
@@ -32,6 +33,7 @@ ROWS: list[dict[str, Any]] = [
     {
         "key": "draf-tanpa-layanan",
         "question": 'Pertanyaan umum, dengan koma, dan "kutipan"',
+        "question_en": None,
         "alternatives": [],
         "keywords": [],
         "answer": "Jawaban",
