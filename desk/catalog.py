@@ -25,6 +25,7 @@ from storage.models import (
     ServiceLevelTarget,
     SlaException,
 )
+from texts import in_language
 
 logger = logging.getLogger(__name__)
 
@@ -32,14 +33,33 @@ SERVICE_FIELDS = (
     "name",
     "name_en",
     "description",
+    "description_en",
     "audience",
+    "audience_en",
     "benefits",
+    "benefits_en",
     "first_response_minutes",
     "contact",
     "operating_hours",
+    "operating_hours_en",
     "owner",
     "request_procedure",
+    "request_procedure_en",
 )
+# The catalog fields a requester reads that may also be written in English.
+TRANSLATED_FIELDS = ("description", "audience", "benefits", "operating_hours", "request_procedure")
+
+
+def service_name(service: Service, lang: str | None) -> str:
+    return in_language(lang, service.name, service.name_en)
+
+
+def service_text(service: Service, name: str, lang: str | None) -> str:
+    """One catalog field as `lang` reads it: its English twin when written, else as stored."""
+    text = str(getattr(service, name) or "")
+    if name not in TRANSLATED_FIELDS:
+        return text
+    return in_language(lang, text, getattr(service, f"{name}_en"))
 
 
 def visible_statuses(person: Person) -> tuple[ServiceStatus, ...]:

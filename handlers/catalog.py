@@ -82,7 +82,7 @@ async def show_page(turn: Turn, page: int, *, edit: bool) -> None:
 
 
 def name_of(turn: Turn, service: Service) -> str:
-    return service.name_en if turn.lang == "en" and service.name_en else service.name
+    return catalog.service_name(service, turn.lang)
 
 
 def label(turn: Turn, service: Service) -> str:
@@ -118,13 +118,13 @@ def response_time(turn: Turn, minutes: int | None) -> str:
 
 async def show_service(turn: Turn, service: Service) -> None:
     """Every catalog field of one service, and what the person can do with it."""
-    fields = {name: clip(getattr(service, name)) for name in DETAIL_FIELDS}
+    fields = {name: clip(catalog.service_text(service, name, turn.lang)) for name in DETAIL_FIELDS}
     text = turn.t(
         "browse.service",
         name=name_of(turn, service),
         status=turn.t(f"browse.status.{service.status}"),
         response=response_time(turn, service.first_response_minutes),
-        procedure=clip(service.request_procedure),
+        procedure=clip(catalog.service_text(service, "request_procedure", turn.lang)),
         **fields,
     )
     rows: list[list[Button]] = []

@@ -11,7 +11,6 @@ import logging
 import secrets
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from telegram import Message, Update
@@ -20,7 +19,7 @@ from telegram.ext import CallbackQueryHandler
 from desk import catalog, conversation, followup, notices, outages, people, routing, tickets
 from desk.callbacks import decode, decode_int
 from desk.errors import Conflict, InvalidInput
-from desk.records import ChatState
+from desk.records import ChatState, Service
 from desk.types import Level, ServiceStatus, TicketType
 from handlers.common import (
     App,
@@ -155,9 +154,8 @@ async def ask_service(turn: Turn, state: ChatState, page: int) -> None:
     await reply(turn.update, turn.t(key, search=search or ""), rows)
 
 
-def service_label(turn: Turn, service: Any) -> str:
-    name = service.name_en if turn.lang == "en" and service.name_en else service.name
-    return str(name)
+def service_label(turn: Turn, service: Service) -> str:
+    return catalog.service_name(service, turn.lang)
 
 
 @text_step(Flow.INTAKE)

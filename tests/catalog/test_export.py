@@ -43,6 +43,10 @@ async def test_exporting_then_importing_into_the_same_database_changes_nothing(
     email = next(s for s in first["services"] if s["code"] == "email-dinas")
     assert email["depends_on"] == ["akun-sso", "pusat-data"]
     assert email["slas"][0]["exceptions"][0]["starts_at"] == "2026-12-27T22:00:00+07:00"
+    assert email["description_en"].startswith("The ministry's official mailbox")
+    assert email["operating_hours_en"] == (
+        "Monday-Thursday 07:30-16:00 WIB, Friday 07:30-16:30 WIB"
+    )
 
 
 async def test_an_export_loads_into_an_empty_database_as_the_same_catalog(
