@@ -104,6 +104,23 @@ def test_services_carry_every_catalog_field() -> None:
         assert service["keywords"], service["code"]
 
 
+def test_services_read_in_english_too() -> None:
+    english_fields = (
+        *("description_en", "audience_en", "benefits_en"),
+        *("operating_hours_en", "request_procedure_en"),
+    )
+
+    for service in services():
+        if service["status"] == "active":
+            assert service["description_en"].strip(), service["code"]
+        for field in english_fields:
+            value = service.get(field)
+            assert value is None or (isinstance(value, str) and value.strip()), (
+                service["code"],
+                field,
+            )
+
+
 def test_services_refer_to_existing_catalogs_calendars_and_services() -> None:
     catalog_codes = {catalog["code"] for catalog in load("services.yaml")["catalogs"]}
 
@@ -237,6 +254,8 @@ def test_faq_entries_are_unique_complete_and_fit_a_phone_screen() -> None:
         assert entry["owner"].strip(), entry["key"]
         for answer in (entry["answer"], entry["answer_en"]):
             assert 40 <= len(answer) <= 600, entry["key"]
+        for question in (entry["question"], entry["question_en"]):
+            assert isinstance(question, str) and 10 <= len(question.strip()) <= 120, entry["key"]
 
 
 def test_faq_alternatives_and_keywords_add_something_new() -> None:
