@@ -25,7 +25,7 @@ from storage.models import (
     ServiceHistory,
     ServiceLevelAgreement,
 )
-from texts import language_of, t
+from texts import in_language, language_of, t
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ async def follower_count(session: AsyncSession, service: Service) -> int:
 
 def status_notice(service: Service, record: ServiceHistory, lang: str) -> str:
     """The announcement of one status change, in `lang`."""
-    name = service.name_en if lang == "en" and service.name_en else service.name
+    name = in_language(lang, service.name, service.name_en)
     return t(
         "svc.notice.status",
         lang,

@@ -18,7 +18,7 @@ from desk import outbox
 from desk.types import Level, TicketStatus, TicketType
 from storage.models import Person, Service, Ticket, TicketWatcher
 from storage.upsert import insert_for
-from texts import language_of, t
+from texts import in_language, language_of, t
 
 logger = logging.getLogger(__name__)
 
@@ -96,13 +96,7 @@ async def tell_watchers(session: AsyncSession, ticket: Ticket, now: datetime) ->
         if person.anonymised_at is not None:
             continue
         lang = language_of(person.language)
-        name = (
-            service.name_en
-            if lang == "en" and service and service.name_en
-            else service.name
-            if service
-            else ticket.title
-        )
+        name = in_language(lang, service.name, service.name_en) if service else ticket.title
         await outbox.enqueue(
             session,
             chat_id=person.telegram_id,

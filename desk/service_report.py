@@ -36,7 +36,7 @@ from storage.models import (
     SlaException,
     Ticket,
 )
-from texts import Raw, language_of, t
+from texts import Raw, in_language, language_of, t
 from texts.dates import zone_label
 
 logger = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ def render(
     change: ServiceHistory | None = None,
 ) -> str:
     """The report as Markdown, in `lang`."""
-    name = service.name_en if lang == "en" and service.name_en else service.name
+    name = in_language(lang, service.name, service.name_en)
     lines = [
         _t("svc.report.title", lang, name=name, code=service.code),
         _t("svc.report.period", lang, start=_moment(start, zone), end=_moment(end, zone)),

@@ -34,6 +34,7 @@ from handlers.common import (
 from handlers.flows import Flow, text_step
 from handlers.resume import resumes
 from handlers.runtime import runtime_of
+from texts import in_language
 from texts.dates import due_phrase, local_time
 
 logger = logging.getLogger(__name__)
@@ -106,9 +107,7 @@ def remember(turn: Turn, ticket: Ticket, sent: Message | None) -> None:
 def ticket_text(turn: Turn, ticket: Ticket, timeline: list[TimelineEntry]) -> str:
     zone, lang = turn.rt.desk.timezone, turn.lang
     service = ticket.service
-    name = (
-        (service.name_en if lang == "en" and service.name_en else service.name) if service else ""
-    )
+    name = in_language(lang, service.name, service.name_en) if service else ""
     status = TicketStatus(ticket.status)
     dues = ""
     if status.is_open:

@@ -11,6 +11,7 @@ from desk import outages
 from desk.callbacks import decode, decode_int, encode
 from desk.records import Ticket
 from handlers.common import App, Context, Turn, answer_query, close_buttons, open_turn, reply
+from texts import in_language
 
 logger = logging.getLogger(__name__)
 
@@ -21,13 +22,7 @@ async def mention_outage(turn: Turn, outage: Ticket | None) -> bool:
         return False
     await turn.session.refresh(outage, ["service"])
     service = outage.service
-    name = (
-        service.name_en
-        if turn.lang == "en" and service and service.name_en
-        else service.name
-        if service
-        else outage.title
-    )
+    name = in_language(turn.lang, service.name, service.name_en) if service else outage.title
     rows = [[(turn.t("outage.watch"), encode("ow", outage.id))]]
     await reply(turn.update, turn.t("outage.known", service=name, number=outage.number), rows)
     return True
