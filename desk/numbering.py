@@ -30,7 +30,7 @@ async def next_ticket_number(
     """
     year = now.astimezone(tz).year
     statement = _take_number(session.get_bind().dialect.name)
-    value = (await session.execute(statement, {"prefix": ticket_type.prefix, "year": year}))
+    value = await session.execute(statement, {"prefix": ticket_type.prefix, "year": year})
     return format_number(ticket_type, year, value.scalar_one())
 
 
