@@ -89,21 +89,40 @@ async def deliver_due(
     batch: int = 50,
     coordinator_chats: Sequence[int] = (),
 ) -> int:
-    """Send what is due; returns how many were sent."""
+    """Send what is due; returns how many were sent.
+
+    No database connection is held while Telegram is asked: a send can wait seconds on the
+    rate limiter or the network, and on SQLite the process has one connection, which every
+    update handled meanwhile needs. The claim keeps other workers off the row in between.
+    """
     sent = 0
     for row_id in await claim_due(sessions, now, batch):
+        message = await _claimed_row(sessions, row_id)
+        if message is None:
+            continue
+        failure: DeliveryFailure | None = None
+        telegram_id: int | None = None
+        try:
+            telegram_id = await sender.send(message)
+        except DeliveryFailure as error:
+            failure = error
         async with sessions() as session, session.begin():
-            message = await session.get(OutboxMessage, row_id)
-            if message is None:
+            row = await session.get(OutboxMessage, row_id)
+            if row is None:
                 continue
-            try:
-                telegram_id = await sender.send(message)
-            except DeliveryFailure as failure:
-                await _failed(session, message, failure, now, coordinator_chats)
+            row.message_thread_id = message.message_thread_id  # a topic opened for it stays
+            if failure is not None:
+                await _failed(session, row, failure, now, coordinator_chats)
                 continue
-            _sent(session, message, telegram_id, now)
+            _sent(session, row, telegram_id, now)
             sent += 1
     return sent
+
+
+async def _claimed_row(sessions: SessionFactory, row_id: int) -> OutboxMessage | None:
+    """The claimed row, loaded whole and detached, to send with no session open."""
+    async with sessions() as session:
+        return await session.get(OutboxMessage, row_id)
 
 
 def _sent(

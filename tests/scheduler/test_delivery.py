@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -95,3 +96,38 @@ async def test_flood_limit_waits_as_long_as_telegram_asks(
     assert (too_soon, on_time) == (0, 1)
     [row] = await rows(sessions)
     assert (row.status, row.attempts) == ("sent", 2)
+
+
+class HeldSender:
+    """Stands for a send stuck on Telegram's rate limiter: it waits until released."""
+
+    def __init__(self) -> None:
+        self.sending = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def send(self, message: OutboxMessage) -> int | None:
+        self.sending.set()
+        await self.release.wait()
+        return 777
+
+
+async def test_the_database_stays_free_while_a_notice_waits_on_telegram(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    async with sessions() as session, session.begin():
+        await enqueue(session, chat_id=42, text="Tiket Anda sudah selesai", now=clock())
+    sender = HeldSender()
+    delivery = asyncio.create_task(deliver_due(sessions, sender, clock()))
+    try:
+        await asyncio.wait_for(sender.sending.wait(), 10)
+        async with sessions() as session, session.begin():  # an update handled meanwhile
+            person = await asyncio.wait_for(make_person(session, clock()), 10)
+        sender.release.set()
+        sent = await asyncio.wait_for(delivery, 10)
+    finally:
+        sender.release.set()
+        await asyncio.gather(delivery, return_exceptions=True)
+
+    assert sent == 1 and person.id is not None
+    [row] = await rows(sessions)
+    assert (row.status, row.telegram_message_id) == ("sent", 777)
