@@ -125,6 +125,14 @@ def edit_answer(entry: FaqEntry, answer: str, now: datetime) -> None:
     logger.info("faq answer edited entry=%s key=%s", entry.id, entry.key)
 
 
+def set_english(entry: FaqEntry, question: str, answer: str, now: datetime) -> None:
+    """The English question and answer English readers get instead of the Indonesian."""
+    entry.question_en = clean_text(question, "question_en")
+    entry.answer_en = clean_text(answer, "answer_en")
+    entry.updated_at = now
+    logger.info("faq english written entry=%s key=%s", entry.id, entry.key)
+
+
 def publish(entry: FaqEntry, now: datetime, today: date) -> None:
     """Publish, restarting the review period when it has run out: publishing is a review."""
     if entry.status == "published":

@@ -162,7 +162,10 @@ def entry_text(turn: Turn, entry: FaqEntry, number: str | None) -> str:
 
 
 def entry_rows(turn: Turn, entry: FaqEntry) -> list[list[Button]]:
-    actions: list[Button] = [(turn.t("kb.button.edit"), encode("kb", "ed", entry.id))]
+    actions: list[Button] = [
+        (turn.t("kb.button.edit"), encode("kb", "ed", entry.id)),
+        (turn.t("kb.button.english"), encode("kb", "en", entry.id)),
+    ]
     if entry.status != "published":
         actions.append((turn.t("kb.button.publish"), encode("kb", "pub", entry.id)))
     if entry.status != "retired":
@@ -231,6 +234,13 @@ async def begin_edit(turn: Turn, entry_id: int) -> None:
     )
 
 
+async def begin_english(turn: Turn, entry_id: int) -> None:
+    entry = await upkeep.get_entry(turn.session, entry_id)
+    state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
+    conversation.enter(state, FLOW, "english_question", turn.rt.now(), entry_id=entry.id)
+    await reply(turn.update, turn.t("kb.ask_english_question", question=entry.question))
+
+
 async def skip_alternatives(turn: Turn, _: int) -> None:
     state = await conversation.load_state(turn.session, turn.person.telegram_id, turn.rt.now())
     if state.flow != FLOW or state.step != "alternatives":
@@ -252,6 +262,7 @@ ENTRY_ACTIONS = {
     "pub": publish_entry,
     "ret": retire_entry,
     "ed": begin_edit,
+    "en": begin_english,
     "new": begin_new,
     "skip": skip_alternatives,
     "menu": back_to_menu,
@@ -279,6 +290,10 @@ async def faq_text_step(turn: Turn, context: Context, state: ChatState) -> None:
             await reply(turn.update, turn.t("kb.ask_alternatives"), rows)
         elif state.step == "alternatives":
             await finish_new(turn, state, upkeep.split_list(text))
+        elif state.step == "english_question":
+            await take_english_question(turn, state, text)
+        elif state.step == "english_answer":
+            await finish_english(turn, state, text)
         else:
             await finish_edit(turn, state, text)
 
@@ -308,11 +323,32 @@ async def finish_edit(turn: Turn, state: ChatState, text: str) -> None:
     await show_entry(turn, entry, edit=False)
 
 
+async def take_english_question(turn: Turn, state: ChatState, text: str) -> None:
+    entry = await upkeep.get_entry(turn.session, int((state.draft or {}).get("entry_id", 0)))
+    question = upkeep.clean_text(text, "question_en")
+    conversation.advance(state, "english_answer", turn.rt.now(), question_en=question)
+    await reply(turn.update, turn.t("kb.ask_english_answer", answer=entry.answer))
+
+
+async def finish_english(turn: Turn, state: ChatState, text: str) -> None:
+    draft = state.draft or {}
+    entry = await upkeep.get_entry(turn.session, int(draft.get("entry_id", 0)))
+    upkeep.set_english(entry, str(draft.get("question_en", "")), text, turn.rt.now())
+    conversation.leave(state, turn.rt.now())
+    turn.rt.knowledge.invalidate()
+    await reply(turn.update, turn.t("kb.english_saved"))
+    await show_entry(turn, entry, edit=False)
+
+
 async def resume_faq_flow(turn: Turn, state: ChatState) -> None:
     """After an idle pause, ask the step's question again."""
+    entry_id = int((state.draft or {}).get("entry_id", 0))
     if state.step == "edit":
         with upkeep_errors():
-            await begin_edit(turn, int((state.draft or {}).get("entry_id", 0)))
+            await begin_edit(turn, entry_id)
+    elif state.step in ("english_question", "english_answer"):
+        with upkeep_errors():
+            await begin_english(turn, entry_id)
     elif state.step == "alternatives":
         rows = [[(turn.t("kb.button.skip"), encode("kb", "skip", 0))]]
         await reply(turn.update, turn.t("kb.ask_alternatives"), rows)

@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kb.button.review": ("⏰ Perlu ditinjau", "⏰ Due for review"),
     "kb.button.new": ("➕ Entri baru", "➕ New entry"),
     "kb.button.edit": ("✏️ Ubah jawaban", "✏️ Edit answer"),
+    "kb.button.english": ("🇬🇧 Versi Inggris", "🇬🇧 English version"),
     "kb.button.publish": ("✅ Terbitkan", "✅ Publish"),
     "kb.button.retire": ("🗄 Arsipkan", "🗄 Retire"),
     "kb.button.back": ("⬅️ Daftar", "⬅️ List"),
@@ -64,6 +65,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "📝 Draft <b>{key}</b> saved. It answers nobody until it is published.",
     ),
     "kb.answer_saved": ("✏️ Jawaban diperbarui.", "✏️ Answer updated."),
+    "kb.ask_english_question": (
+        "Tulis pertanyaan ini dalam bahasa Inggris, seperti orang menanyakannya:\n"
+        "<b>{question}</b>",
+        "Write this question in English, the way people would ask it:\n<b>{question}</b>",
+    ),
+    "kb.ask_english_answer": (
+        "Sekarang tulis jawabannya dalam bahasa Inggris. Jawaban sekarang:\n{answer}",
+        "Now write the answer in English. The current answer:\n{answer}",
+    ),
+    "kb.english_saved": (
+        "🇬🇧 Versi Inggris tersimpan. Pengguna berbahasa Inggris kini membacanya.",
+        "🇬🇧 English version saved. English-speaking users now read it.",
+    ),
     "kb.published": (
         "✅ <b>{key}</b> terbit dan kini menjawab pengguna. Tinjau lagi paling lambat "
         "{review_by}.",

@@ -14,6 +14,7 @@ from storage.models import FaqEntry, SearchLog
 from storage.models import Person as PersonRow
 from tests.conftest import FixedClock
 from tests.factories import draft
+from tests.handlers.test_english_content import registered_in_english
 from tests.handlers.test_intake import registered
 
 COORDINATOR = 9100000101
@@ -113,6 +114,32 @@ async def test_edit_answer_then_retire_stops_answering(
     assert retired.status == "retired"
     assert "Jawaban yang sudah diperbarui" not in after[-1].text
     assert (await last_search(sigap)).top_key != f"faq:{newest.key}"
+
+
+async def test_a_coordinator_writes_the_english_version_for_english_readers(
+    sigap: OfflineSigap, clock: FixedClock
+) -> None:
+    hendra = sigap.person(COORDINATOR, "Hendra")
+    john = await registered_in_english(sigap, 74000009)
+    entry = await write_entry(sigap, hendra)
+    await sigap.tap(hendra, "Terbitkan")
+    await sigap.tap(hendra, "Versi Inggris")
+
+    empty = await sigap.say(hendra, " ")
+    await sigap.say(hendra, "How do I borrow a projector for an office event?")
+    saved = await sigap.say(hendra, "Fill in the loan form at General Affairs, first floor.")
+    clock.advance(seconds=5)
+    answered = await sigap.say(john, "how do I borrow a projector for an office event")
+
+    assert "kosong" in empty[-1].text
+    assert "Versi Inggris tersimpan" in saved[0].text
+    assert "How do I borrow a projector" in saved[-1].text  # the entry, English shown
+    kept = await entry_by_question(sigap, QUESTION)
+    assert kept.question_en == "How do I borrow a projector for an office event?"
+    assert kept.answer_en == "Fill in the loan form at General Affairs, first floor."
+    assert (await last_search(sigap)).top_key == f"faq:{entry.key}"
+    assert "How do I borrow a projector" in answered[-1].text
+    assert "General Affairs, first floor" in answered[-1].text
 
 
 async def test_review_lists_entries_past_their_date(sigap: OfflineSigap) -> None:
