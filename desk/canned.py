@@ -19,6 +19,7 @@ import yaml
 
 from desk.errors import NotFound
 from storage.models import Person, Ticket
+from texts import in_language
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class CannedReply:
     text_en: str
 
     def text(self, lang: str) -> str:
-        return self.text_en if lang == "en" and self.text_en else self.text_id
+        return in_language(lang, self.text_id, self.text_en)
 
 
 def parse(data: Any) -> dict[str, CannedReply]:
