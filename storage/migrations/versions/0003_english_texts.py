@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-12-10
+Create Date: 2026-12-03
 """
 
 from collections.abc import Sequence
@@ -31,8 +31,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("services") as batch:
-        for name in SERVICE_COLUMNS:
-            batch.drop_column(name)
-    with op.batch_alter_table("faq_entries") as batch:
-        batch.drop_column("question_en")
+    # Plain DROP COLUMNs (SQLite 3.35+): a batch copy of a table would trip the foreign keys.
+    for name in SERVICE_COLUMNS:
+        op.drop_column("services", name)
+    op.drop_column("faq_entries", "question_en")
