@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from desk import message_links, outbox, requester_notices, tickets
 from desk.config import DeskConfig
@@ -68,18 +67,9 @@ def _not_found(reference: str) -> NotFound:
     )
 
 
-def _with_people() -> Any:
-    return (
-        selectinload(Ticket.service),
-        selectinload(Ticket.requester),
-        selectinload(Ticket.assignee),
-    )
-
-
 async def own_ticket(session: AsyncSession, requester: Person, ticket_id: int) -> Ticket:
     """The ticket `ticket_id` if `requester` lodged it, else `NotFound`."""
-    query = select(Ticket).where(Ticket.id == ticket_id).options(*_with_people())
-    ticket = (await session.execute(query)).scalar_one_or_none()
+    ticket = await tickets.find_by_id(session, ticket_id)
     if ticket is None or ticket.requester_id != requester.id:
         raise _not_found(f"#{ticket_id}")
     return ticket

@@ -13,11 +13,10 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from desk import message_links, outages, outbox, requester_notices, routing, tickets
 from desk.config import DeskConfig
-from desk.errors import Conflict, InvalidInput, NotFound
+from desk.errors import Conflict, InvalidInput
 from desk.history import record_change
 from desk.staff import actor_of, in_scope, is_manager, refuse, require_scope
 from desk.types import MessageKind, Priority, Source, TicketStatus
@@ -31,23 +30,6 @@ CLOSED = frozenset({TicketStatus.CLOSED.value, TicketStatus.CANCELLED.value})
 WORKING = frozenset(
     {TicketStatus.NEW, TicketStatus.ASSIGNED, TicketStatus.IN_PROGRESS, TicketStatus.PENDING}
 )
-
-
-async def load_by_id(session: AsyncSession, ticket_id: int) -> Ticket:
-    """The ticket a button names, loaded like `tickets.load_ticket` for rendering."""
-    query = (
-        select(Ticket)
-        .where(Ticket.id == ticket_id)
-        .options(
-            selectinload(Ticket.service),
-            selectinload(Ticket.requester),
-            selectinload(Ticket.assignee),
-        )
-    )
-    ticket = (await session.execute(query)).scalar_one_or_none()
-    if ticket is None:
-        raise NotFound(f"no ticket id {ticket_id}", text_key="error.stale_button")
-    return ticket
 
 
 def event_stamp(now: datetime) -> str:
@@ -340,5 +322,5 @@ async def ticket_for_message(
             continue
         found = await message_links.ticket_id_for(session, chat_id, candidate)
         if found is not None:
-            return await load_by_id(session, found)
+            return await tickets.load_by_id(session, found)
     return None

@@ -13,7 +13,7 @@ import logging
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from desk import people, routing, staff, workflow
+from desk import people, routing, staff, tickets, workflow
 from desk.callbacks import decode_int
 from desk.errors import InvalidInput
 from desk.records import Ticket
@@ -84,7 +84,7 @@ async def notice_button(update: Update, context: Context) -> None:
         raise InvalidInput(f"bad agent button {parts}", text_key="error.stale_button")
     action = parts[1]
     async with staff_turn(update, context, f"button {action}") as turn:
-        ticket = await workflow.load_by_id(turn.session, decode_int(parts[2]))
+        ticket = await tickets.load_by_id(turn.session, decode_int(parts[2]))
         if action == "take":
             await workflow.take(turn.session, ticket, turn.person, turn.rt.now())
             await reply(
