@@ -20,9 +20,9 @@ from desk.errors import NotFound
 from desk.records import Service
 from desk.types import ServiceStatus, TicketType
 from handlers import intake
+from handlers.bot_api import Button
 from handlers.common import (
     App,
-    Button,
     Context,
     Turn,
     answer_query,

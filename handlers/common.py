@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.ext import Application, ContextTypes
 
 from desk import people
 from desk.records import Person
+from handlers import bot_api
+from handlers.bot_api import Button, Rows, Sent
 from handlers.runtime import Runtime, runtime_of
 from texts import language_of, t
 
@@ -21,7 +23,6 @@ logger = logging.getLogger(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 App = Application[Any, Any, Any, Any, Any, Any]
-Button = tuple[str, str]
 
 
 @dataclass
@@ -93,35 +94,20 @@ def attachment_of(message: Message) -> dict[str, Any] | None:
     return None
 
 
-def keyboard(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
-            for row in rows
-            if row
-        ]
-    )
-
-
-async def reply(
-    update: Update, text: str, rows: Sequence[Sequence[Button]] | None = None
-) -> Message | None:
+async def reply(update: Update, text: str, rows: Rows | None = None) -> Sent | None:
     """Answer in the chat the update came from, in HTML, with optional buttons."""
     chat = update.effective_chat
     if chat is None:
         return None
-    markup = keyboard(rows) if rows else None
-    return await chat.send_message(text, reply_markup=markup)
+    return await bot_api.send_text(update.get_bot(), chat.id, text, rows)
 
 
-async def edit_or_reply(
-    update: Update, text: str, rows: Sequence[Sequence[Button]] | None = None
-) -> None:
+async def edit_or_reply(update: Update, text: str, rows: Rows | None = None) -> None:
     """Replace the message under a tapped button, so old buttons cannot be tapped twice."""
     query = update.callback_query
-    markup = keyboard(rows) if rows else None
     if query is not None and isinstance(query.message, Message):
-        await query.message.edit_text(text, reply_markup=markup)
+        message = query.message
+        await bot_api.edit_text(update.get_bot(), message.chat.id, message.message_id, text, rows)
         return
     await reply(update, text, rows)
 
@@ -130,7 +116,8 @@ async def close_buttons(update: Update) -> None:
     """Take the buttons off the tapped message: what it offered is done."""
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
-        await query.message.edit_reply_markup(None)
+        message = query.message
+        await bot_api.drop_buttons(update.get_bot(), message.chat.id, message.message_id)
 
 
 async def answer_query(update: Update, text: str | None = None) -> None:

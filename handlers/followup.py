@@ -18,9 +18,9 @@ from desk.followup import TimelineEntry
 from desk.records import ChatState, Ticket
 from desk.types import TicketStatus
 from handlers import router
+from handlers.bot_api import Button, Sent
 from handlers.common import (
     App,
-    Button,
     Context,
     Turn,
     answer_query,
@@ -97,7 +97,7 @@ async def show_ticket(turn: Turn, ticket: Ticket) -> None:
     remember(turn, ticket, sent)
 
 
-def remember(turn: Turn, ticket: Ticket, sent: Message | None) -> None:
+def remember(turn: Turn, ticket: Ticket, sent: Sent | None) -> None:
     if sent is not None:
         followup.remember_message(
             turn.session, ticket, sent.chat_id, sent.message_id, turn.rt.now()

@@ -21,9 +21,9 @@ from desk.records import ChatState, FaqEntry, Person
 from faq import upkeep
 from faq.knowledge import STATUSES
 from handlers import knowledge_reports
+from handlers.bot_api import Button
 from handlers.common import (
     App,
-    Button,
     Context,
     Turn,
     answer_query,
