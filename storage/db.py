@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from storage.inline_sqlite import SingleConnectionPool, inline_creator
+from storage.inline_session import InlineSession
+from storage.inline_sqlite import InlineSQLiteDialect, inline_url
 
 logger = logging.getLogger(__name__)
 
@@ -57,16 +58,12 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
 def _create_sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
     """SQLite run inline on the loop, through one pooled connection (see `inline_sqlite`)."""
     parsed = make_url(url)
-    dialect = parsed.get_dialect()()
     if parsed.database in (None, "", ":memory:"):
         return create_async_engine(url, echo=echo)
-    return create_async_engine(
-        url,
-        echo=echo,
-        async_creator=inline_creator(parsed, dialect),
-        poolclass=SingleConnectionPool,
-    )
+    return create_async_engine(inline_url(parsed), echo=echo)
 
 
 def create_session_factory(engine: AsyncEngine) -> SessionFactory:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    inline = isinstance(engine.dialect, InlineSQLiteDialect)
+    session_class = InlineSession if inline else AsyncSession
+    return async_sessionmaker(engine, expire_on_commit=False, class_=session_class)

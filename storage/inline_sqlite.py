@@ -1,10 +1,11 @@
 """SQLite on the event loop's own thread, through one connection per process.
 
-aiosqlite hands every call (execute, fetch, commit, even creating a cursor) to a worker
-thread and wakes the loop when it is done. For SQLite those calls take microseconds, so the
-hand-offs cost far more than the work: a plain question spent most of its time waiting for
-them. `InlineConnection` keeps aiosqlite's interface, which SQLAlchemy's dialect drives, but
-runs each call at once.
+For SQLite a statement takes microseconds. aiosqlite hands every call (execute, fetch,
+commit, even creating a cursor) to a worker thread and wakes the loop when it is done, and
+SQLAlchemy's adapter for it switches greenlets around each call: together they cost many
+times the work. `InlineSQLiteDialect` is SQLAlchemy's own sqlite3 dialect, declared
+asynchronous so that `create_async_engine` and `AsyncSession` take it: every call then runs
+at once, on the loop's thread, with no hand-off and no adapter.
 
 A call that waits for SQLite's write lock would block the whole loop, so the engine gets a
 single pooled connection: transactions in this process queue for it without blocking the
@@ -18,27 +19,88 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
 from typing import Any
 
-import aiosqlite
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL
-from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
+from sqlalchemy.util import await_
+from sqlalchemy.util.concurrency import in_greenlet
+
+DRIVER = "sigap_inline"
 
 
-class InlineConnection(aiosqlite.Connection):
-    """An aiosqlite connection whose calls run on the calling thread, without a hand-off."""
+class InlineCursor(sqlite3.Cursor):
+    """A plain sqlite3 cursor, with the one coroutine SQLAlchemy's asyncio layer calls."""
 
-    async def _execute(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if not self._running or not self._connection:
-            raise ValueError("Connection closed")
-        return fn(*args, **kwargs)
+    async def _async_soft_close(self) -> None:
+        return None  # rows are read straight from SQLite; there is nothing to release early
 
-    async def _connect(self) -> InlineConnection:
-        if self._connection is None:
-            self._connection = self._connector()
-        return self
+
+class InlineSQLiteConnection(sqlite3.Connection):
+    """A sqlite3 connection whose cursors are `InlineCursor`s."""
+
+    def cursor(self, factory: Any = InlineCursor) -> Any:
+        return super().cursor(factory)
+
+
+class InlineSQLiteDialect(SQLiteDialect_pysqlite):
+    """sqlite3, run inline: asynchronous in name only, because SQLite never waits on a network."""
+
+    is_async = True
+    supports_statement_cache = True
+    driver = DRIVER
+
+    @classmethod
+    def get_pool_class(cls, url: URL) -> type[SingleConnectionPool]:
+        return SingleConnectionPool
+
+    def create_connect_args(self, url: URL) -> Any:
+        args, kwargs = super().create_connect_args(url)
+        # Only the loop's thread uses the connection, but the pool may close it elsewhere.
+        kwargs.update(factory=InlineSQLiteConnection, check_same_thread=False)
+        return args, kwargs
+
+    def do_execute(
+        self, cursor: Any, statement: Any, parameters: Any, context: Any = None
+    ) -> None:
+        _awaited_once()
+        super().do_execute(cursor, statement, parameters, context)  # type: ignore[no-untyped-call]
+
+    def do_execute_no_params(self, cursor: Any, statement: Any, context: Any = None) -> None:
+        _awaited_once()
+        super().do_execute_no_params(cursor, statement, context)  # type: ignore[no-untyped-call]
+
+    def do_executemany(
+        self, cursor: Any, statement: Any, parameters: Any, context: Any = None
+    ) -> None:
+        _awaited_once()
+        many = super().do_executemany
+        many(cursor, statement, parameters, context)  # type: ignore[no-untyped-call]
+
+
+async def _nothing() -> None:
+    return None
+
+
+def _awaited_once() -> None:
+    """In SQLAlchemy's greenlet, await once, on nothing.
+
+    `AsyncConnection.execute` refuses a driver that never awaits, to catch a blocking driver
+    used by mistake; this one blocks on purpose, for microseconds. Outside a greenlet (an
+    `InlineSession` holding its connection) there is nobody to await for.
+    """
+    if in_greenlet():
+        await_(_nothing())
+
+
+registry.register(f"sqlite.{DRIVER}", __name__, "InlineSQLiteDialect")
+
+
+def inline_url(url: URL) -> URL:
+    """The same SQLite file, opened through `InlineSQLiteDialect`."""
+    return url.set(drivername=f"sqlite+{DRIVER}")
 
 
 class NestedSessionError(RuntimeError):
@@ -86,20 +148,3 @@ def _current_task() -> asyncio.Task[Any] | None:
         return asyncio.current_task()
     except RuntimeError:  # no running loop: a synchronous caller
         return None
-
-
-def inline_creator(url: URL, dialect: Dialect) -> Callable[[], Any]:
-    """An `async_creator` for `create_async_engine`, connecting as the dialect would."""
-    args, kwargs = dialect.create_connect_args(url)
-    kwargs["check_same_thread"] = False
-
-    def open_sqlite() -> sqlite3.Connection:
-        return sqlite3.connect(*args, **kwargs)  # type: ignore[call-overload, no-any-return]
-
-    async def connect() -> InlineConnection:
-        connection = InlineConnection(open_sqlite, 64)
-        connection._thread.daemon = True
-        connection._thread.start()  # kept for the dialect's rare direct use of the queue
-        return await connection._connect()
-
-    return connect

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from storage.db import create_engine, create_session_factory
+from storage.inline_session import InlineSession
 from storage.inline_sqlite import NestedSessionError
+from storage.migrate import upgrade_database
+from storage.models import Person
 
 
 async def test_tasks_take_turns_on_the_one_connection(sqlite_url: str) -> None:
@@ -65,10 +69,75 @@ async def test_statements_run_on_the_loop_thread(sqlite_url: str) -> None:
     try:
         async with engine.connect() as connection:
             raw = await connection.get_raw_connection()
-            raw.driver_connection._conn.create_function(  # type: ignore[union-attr]
+            raw.driver_connection.create_function(  # type: ignore[union-attr]
                 "whose_thread", 0, whose_thread
             )
             await connection.execute(text("SELECT whose_thread()"))
     finally:
         await engine.dispose()
     assert threads == [threading.get_ident()]
+
+
+async def test_inline_sessions_commit_roll_back_and_nest_like_async_sessions(
+    sqlite_url: str,
+) -> None:
+    engine = create_engine(sqlite_url)
+    sessions = create_session_factory(engine)
+    try:
+        async with sessions() as session, session.begin():
+            assert isinstance(session, InlineSession)
+            await session.execute(text("CREATE TABLE kept (n INTEGER)"))
+            assert session.holds_connection()
+            await session.execute(text("INSERT INTO kept VALUES (1)"))
+            async with session.begin_nested():
+                await session.execute(text("INSERT INTO kept VALUES (2)"))
+        with pytest.raises(RuntimeError):
+            async with sessions() as session, session.begin():
+                await session.execute(text("INSERT INTO kept VALUES (3)"))
+                raise RuntimeError("the step failed")
+        async with sessions() as session:  # no begin(): the session begins on its own
+            await session.execute(text("INSERT INTO kept VALUES (4)"))
+            await session.commit()
+            assert isinstance(session, InlineSession) and not session.holds_connection()
+            rows = (await session.execute(text("SELECT n FROM kept ORDER BY n"))).scalars()
+            assert list(rows) == [1, 2, 4]
+    finally:
+        await engine.dispose()
+
+
+async def test_a_commit_that_must_wait_for_the_connection_waits(sqlite_url: str) -> None:
+    """Objects added before any statement need the connection at commit, and it may be busy."""
+    engine = create_engine(sqlite_url)
+    sessions = create_session_factory(engine)
+    held, release = asyncio.Event(), asyncio.Event()
+    now = datetime(2026, 12, 3, tzinfo=UTC)
+
+    async def hold() -> None:
+        async with sessions() as session, session.begin():
+            await session.execute(text("SELECT 1"))
+            held.set()
+            await release.wait()
+
+    async def add() -> None:
+        await held.wait()
+        async with sessions() as session, session.begin():
+            session.add(Person(telegram_id=5, full_name="Sari", created_at=now, updated_at=now))
+
+    try:
+        await upgrade_database(engine)
+        holding, adding = asyncio.create_task(hold()), asyncio.create_task(add())
+        await held.wait()
+        for _ in range(5):  # let the commit reach the busy pool
+            await asyncio.sleep(0)
+        assert not adding.done()
+        release.set()
+        await asyncio.gather(holding, adding)
+        async with sessions() as session, session.begin():
+            await session.execute(text("SELECT 1"))
+            found = await session.scalar(select(Person.full_name).where(Person.telegram_id == 5))
+            person = await session.get(Person, 1)
+            assert person is not None
+            await session.refresh(person)
+        assert found == "Sari"
+    finally:
+        await engine.dispose()
