@@ -8,6 +8,7 @@ handled and may ask to be told when it is fixed, instead of filing a duplicate t
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,21 +31,16 @@ UNRESOLVED = (
 )
 
 
+# An outage: an unresolved problem record, or an unresolved incident of high impact.
+_IS_OUTAGE = (
+    Ticket.status.in_([status.value for status in UNRESOLVED]),
+    (Ticket.ticket_type == TicketType.PROBLEM.value)
+    | ((Ticket.ticket_type == TicketType.INCIDENT.value) & (Ticket.impact == Level.HIGH.value)),
+)
+
+
 def _unresolved_outage(*conditions: Any) -> Select[Ticket]:
-    return (
-        select(Ticket)
-        .where(
-            *conditions,
-            Ticket.status.in_([status.value for status in UNRESOLVED]),
-            (Ticket.ticket_type == TicketType.PROBLEM.value)
-            | (
-                (Ticket.ticket_type == TicketType.INCIDENT.value)
-                & (Ticket.impact == Level.HIGH.value)
-            ),
-        )
-        .order_by(Ticket.created_at)
-        .limit(1)
-    )
+    return select(Ticket).where(*conditions, *_IS_OUTAGE).order_by(Ticket.created_at).limit(1)
 
 
 async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket | None:
@@ -55,17 +51,46 @@ async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket |
     return (await session.execute(query)).scalar_one_or_none()
 
 
-# Asked after most answered questions: built once, run with the service code bound.
-_OUTAGE_BY_CODE = _unresolved_outage(Service.code == bindparam("service_code")).join(
-    Service, Service.id == Ticket.service_id
+@dataclass(frozen=True)
+class KnownOutage:
+    """What a person is told about an outage: its ticket, and the service it is on."""
+
+    ticket_id: int
+    number: str
+    service_name: str
+    service_name_en: str | None
+
+
+# Asked after most answered questions, and when an incident's service is chosen: built once,
+# reading only what the notice shows (a whole ticket row costs several times more to load).
+_KNOWN_OUTAGE = (
+    select(Ticket.id, Ticket.number, Service.name, Service.name_en)
+    .join(Service, Service.id == Ticket.service_id)
+    .where(*_IS_OUTAGE)
+    .order_by(Ticket.created_at)
+    .limit(1)
 )
+_BY_CODE = _KNOWN_OUTAGE.where(Service.code == bindparam("service_code"))
+_BY_SERVICE = _KNOWN_OUTAGE.where(Service.id == bindparam("service_id"))
 
 
-async def outage_for_code(session: AsyncSession, service_code: str | None) -> Ticket | None:
+async def outage_for_code(session: AsyncSession, service_code: str | None) -> KnownOutage | None:
+    """The oldest unresolved outage on the service with this code, if any."""
     if not service_code:
         return None
-    result = await session.execute(_OUTAGE_BY_CODE, {"service_code": service_code})
-    return result.scalar_one_or_none()
+    return _known(await session.execute(_BY_CODE, {"service_code": service_code}))
+
+
+async def outage_on(session: AsyncSession, service_id: int | None) -> KnownOutage | None:
+    """`open_outage`, read as the notice about it shows it."""
+    if service_id is None:
+        return None
+    return _known(await session.execute(_BY_SERVICE, {"service_id": service_id}))
+
+
+def _known(result: Any) -> KnownOutage | None:
+    row = result.first()
+    return KnownOutage(*row) if row is not None else None
 
 
 async def watch(session: AsyncSession, ticket: Ticket, person: Person, now: datetime) -> bool:

@@ -264,7 +264,7 @@ async def choose_service(turn: Turn, state: ChatState, service_id: int) -> None:
     )
     await edit_or_reply(turn.update, turn.t("intake.service_chosen", service=name))
     if draft_type(state) is TicketType.INCIDENT:
-        await mention_outage(turn, await outages.open_outage(turn.session, service_id or None))
+        await mention_outage(turn, await outages.outage_on(turn.session, service_id or None))
     if state.draft.get("description"):
         await ask(turn, state, next_step(state, Step.DESCRIBE))
         return

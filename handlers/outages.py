@@ -16,14 +16,12 @@ from texts import in_language
 logger = logging.getLogger(__name__)
 
 
-async def mention_outage(turn: Turn, outage: Ticket | None) -> bool:
+async def mention_outage(turn: Turn, outage: outages.KnownOutage | None) -> bool:
     """Say the service is already known to be down, with a button to hear when it is fixed."""
     if outage is None:
         return False
-    await turn.session.refresh(outage, ["service"])
-    service = outage.service
-    name = in_language(turn.lang, service.name, service.name_en) if service else outage.title
-    rows = [[(turn.t("outage.watch"), encode("ow", outage.id))]]
+    name = in_language(turn.lang, outage.service_name, outage.service_name_en)
+    rows = [[(turn.t("outage.watch"), encode("ow", outage.ticket_id))]]
     await reply(turn.update, turn.t("outage.known", service=name, number=outage.number), rows)
     return True
 
