@@ -54,9 +54,17 @@ def agent_notice_text(ticket: Ticket, config: DeskConfig, lang: str = "id") -> s
 
 
 async def ticket_opened(
-    session: AsyncSession, config: DeskConfig, ticket: Ticket, now: datetime
+    session: AsyncSession,
+    config: DeskConfig,
+    ticket: Ticket,
+    now: datetime,
+    files: list[dict[str, Any]] | None = None,
 ) -> None:
-    """Tell the agents' group about a new ticket, with buttons to take, assign or open it."""
+    """Tell the agents' group about a new ticket, with buttons to take, assign or open it.
+
+    `files` are the photos and documents sent with the report, when the caller has them at
+    hand; else they are read from the ticket's first message.
+    """
     if config.agents_chat_id is None:
         return
     lang = "id"
@@ -76,7 +84,7 @@ async def ticket_opened(
         reply_markup=buttons(rows),
         ticket_id=ticket.id,
         purpose="agent_notice",
-        files=await first_attachments(session, ticket),
+        files=await first_attachments(session, ticket) if files is None else files,
         topic_name=f"{ticket.number} · {t(f'priority.{ticket.priority}', lang)}",
     )
 

@@ -35,7 +35,8 @@ async def enqueue(
     files: list[dict[str, Any]] | None = None,
 ) -> bool:
     """Queue one message; False when a message with the same key was queued before."""
-    if message_thread_id is None and ticket_id is not None and chat_id < 0:
+    # A notice naming its topic opens that topic, so it has none to look up yet.
+    if message_thread_id is None and ticket_id is not None and chat_id < 0 and not topic_name:
         message_thread_id = await ticket_topic(session, ticket_id, chat_id)
     values = {
         "dedupe_key": dedupe_key,

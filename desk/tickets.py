@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from desk import lifecycle, sla
+from desk import catalog, lifecycle, sla
 from desk.config import DeskConfig
 from desk.errors import InvalidInput, NotFound
 from desk.history import Actor, record_change
@@ -103,11 +103,13 @@ async def open_ticket(
     validate_draft(draft)
     priority = config.matrix.priority_for(draft.urgency, draft.impact)
     number = await next_ticket_number(session, draft.ticket_type, now, config.timezone)
+    service = await catalog.get_service(session, draft.service_id) if draft.service_id else None
     ticket = Ticket(
         number=number,
         ticket_type=draft.ticket_type.value,
-        service_id=draft.service_id,
-        requester_id=requester.id,
+        service=service,
+        requester=requester,
+        assignee=None,
         title=(draft.title or title_from(draft.description))[:MAX_TITLE],
         description=draft.description,
         details=dict(draft.details),
@@ -121,12 +123,12 @@ async def open_ticket(
         paused_minutes=0.0,
         intake_key=draft.intake_key,
     )
-    session.add(ticket)
-    await session.flush()
-    await session.refresh(ticket, ["service", "requester", "assignee"])
-
+    # Due times before the row is written: one INSERT, not an INSERT and an UPDATE.
     targets = await sla.targets_for(session, config, draft.service_id, draft.ticket_type, priority)
     sla.schedule_due_times(ticket, targets, config)
+    session.add(ticket)
+    await session.flush()
+
     actor = Actor(requester.id, role_of(requester))
     record_change(
         session,

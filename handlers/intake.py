@@ -320,12 +320,11 @@ async def submit(turn: Turn, state: ChatState) -> None:
     rt, now = turn.rt, turn.rt.now()
     draft = draft_of(state)
     try:
-        async with turn.session.begin_nested():
-            ticket = await tickets.open_ticket(turn.session, rt.desk, draft, turn.person, now)
-    except IntegrityError as error:
+        ticket = await tickets.open_ticket(turn.session, rt.desk, draft, turn.person, now)
+    except IntegrityError as error:  # the step's whole transaction rolls back
         raise Conflict("intake already submitted", text_key="intake.already_sent") from error
     await routing.route_new_ticket(turn.session, rt.desk, ticket, now, rt.auto_assign)
-    await notices.ticket_opened(turn.session, rt.desk, ticket, now)
+    await notices.ticket_opened(turn.session, rt.desk, ticket, now, draft.attachments)
     conversation.leave(state, now)
     zone = rt.desk.timezone
     text = turn.t(

@@ -6,7 +6,10 @@ from sqlalchemy import func, select
 
 from bot.harness import OfflineSigap
 from bot.offline import Person
-from storage.models import OutboxMessage, Ticket, TicketMessage
+from desk import people
+from desk.tickets import TicketDraft, open_ticket
+from desk.types import Level, TicketType
+from storage.models import ChatState, OutboxMessage, Ticket, TicketMessage
 from tests.conftest import AGENTS_CHAT
 
 
@@ -85,6 +88,37 @@ async def test_double_tap_on_send_makes_exactly_one_ticket(sigap: OfflineSigap) 
     async with sigap.sessions() as session:
         notices = (await session.execute(select(func.count(OutboxMessage.id)))).scalar()
     assert notices == 1
+
+
+async def test_a_draft_sent_meanwhile_elsewhere_is_refused_politely(
+    sigap: OfflineSigap,
+) -> None:
+    """Another process sent the same draft first: this step rolls back and says so."""
+    sari = await registered(sigap, 72000005)
+    await reach_summary(sigap, sari)
+    async with sigap.sessions() as session, session.begin():
+        state = await session.get(ChatState, sari.user_id)
+        person = await people.find_person(session, sari.user_id)
+        assert state is not None and person is not None
+        draft = TicketDraft(
+            ticket_type=TicketType.INCIDENT,
+            service_id=None,
+            description="VPN putus",
+            urgency=Level.HIGH,
+            impact=Level.MEDIUM,
+            intake_key=str(state.draft["intake_key"]),
+        )
+        await open_ticket(session, sigap.runtime.desk, draft, person, sigap.runtime.now())
+
+    sent = await sigap.tap(sari, "Kirim")
+
+    assert "sudah terkirim sebelumnya" in sent[-1].text
+    assert len(await tickets(sigap)) == 1
+    async with sigap.sessions() as session:
+        notices = (await session.execute(select(func.count(OutboxMessage.id)))).scalar()
+        state = await session.get(ChatState, sari.user_id)
+    assert notices == 0
+    assert state is not None and state.flow == "intake"  # nothing of the step was kept
 
 
 async def test_cancel_leaves_no_ticket(sigap: OfflineSigap) -> None:
