@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, or_, select
@@ -50,7 +50,16 @@ SERVICE_FIELDS = (
 TRANSLATED_FIELDS = ("description", "audience", "benefits", "operating_hours", "request_procedure")
 
 
-def service_name(service: Service, lang: str | None) -> str:
+class ServiceChoice(NamedTuple):
+    """A service as a list of them shows it: enough for a button, nothing more."""
+
+    id: int
+    name: str
+    name_en: str | None
+    status: str
+
+
+def service_name(service: Service | ServiceChoice, lang: str | None) -> str:
     return in_language(lang, service.name, service.name_en)
 
 
@@ -86,7 +95,7 @@ async def list_services(
     search: str | None = None,
     offset: int = 0,
     limit: int = 6,
-) -> tuple[list[Service], int]:
+) -> tuple[list[ServiceChoice], int]:
     """One page of services in the given statuses, by name; with the total for paging."""
     conditions: list[ColumnElement[bool]] = [
         Service.status.in_([status.value for status in statuses])
@@ -96,10 +105,10 @@ async def list_services(
         conditions.append(
             or_(func.lower(Service.name).like(pattern), func.lower(Service.code).like(pattern))
         )
-    # The total rides along on every row, so a page costs one query; only a page past the
-    # end, which has no rows to carry it, needs a count of its own.
+    # Only what a button shows, and the total riding along on every row: a page costs one
+    # light query. Only a page past the end, with no row to carry the total, counts apart.
     query = (
-        select(Service, func.count().over())
+        select(Service.id, Service.name, Service.name_en, Service.status, func.count().over())
         .where(*conditions)
         .order_by(Service.name)
         .offset(offset)
@@ -107,7 +116,7 @@ async def list_services(
     )
     rows = (await session.execute(query)).all()
     if rows:
-        return [service for service, _ in rows], int(rows[0][1])
+        return [ServiceChoice(*row[:4]) for row in rows], int(rows[0][4])
     total = (await session.execute(select(func.count(Service.id)).where(*conditions))).scalar()
     return [], int(total or 0)
 

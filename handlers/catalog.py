@@ -81,11 +81,11 @@ async def show_page(turn: Turn, page: int, *, edit: bool) -> None:
     await (edit_or_reply if edit else reply)(turn.update, text, rows)
 
 
-def name_of(turn: Turn, service: Service) -> str:
+def name_of(turn: Turn, service: Service | catalog.ServiceChoice) -> str:
     return catalog.service_name(service, turn.lang)
 
 
-def label(turn: Turn, service: Service) -> str:
+def label(turn: Turn, service: catalog.ServiceChoice) -> str:
     if not staff.is_staff(turn.person):
         return name_of(turn, service)
     return f"{name_of(turn, service)} · {turn.t(f'browse.status.{service.status}')}"

@@ -154,7 +154,7 @@ async def ask_service(turn: Turn, state: ChatState, page: int) -> None:
     await reply(turn.update, turn.t(key, search=search or ""), rows)
 
 
-def service_label(turn: Turn, service: Service) -> str:
+def service_label(turn: Turn, service: Service | catalog.ServiceChoice) -> str:
     return catalog.service_name(service, turn.lang)
 
 
