@@ -12,15 +12,28 @@ than SQLite's own work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Executable, Result
 from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction
 from sqlalchemy.util import EMPTY_DICT, immutabledict
 
+from storage.inline_sqlite import DIRECT
+
 # As `AsyncSession.execute` does: rows are read before the call returns.
 _BUFFERED = immutabledict({"prebuffer_rows": True})
+
+
+@contextmanager
+def _direct() -> Iterator[None]:
+    """Mark the ORM calls made here as the session's own (see `inline_sqlite._check_context`)."""
+    token = DIRECT.set(True)
+    try:
+        yield
+    finally:
+        DIRECT.reset(token)
 
 
 class InlineSession(AsyncSession):
@@ -48,20 +61,23 @@ class InlineSession(AsyncSession):
                 **kw,
             )
         options = _BUFFERED.union(execution_options) if execution_options else _BUFFERED
-        return self.sync_session.execute(
-            statement, params, execution_options=options, bind_arguments=bind_arguments, **kw
-        )
+        with _direct():
+            return self.sync_session.execute(
+                statement, params, execution_options=options, bind_arguments=bind_arguments, **kw
+            )
 
     async def get(self, entity: Any, ident: Any, **kw: Any) -> Any:
         if not self.holds_connection():
             return await super().get(entity, ident, **kw)
-        return self.sync_session.get(entity, ident, **kw)
+        with _direct():
+            return self.sync_session.get(entity, ident, **kw)
 
     async def flush(self, objects: Sequence[Any] | None = None) -> None:
         if not self.holds_connection():
             await super().flush(objects)
             return
-        self.sync_session.flush(objects)
+        with _direct():
+            self.sync_session.flush(objects)
 
     async def refresh(
         self,
@@ -72,7 +88,8 @@ class InlineSession(AsyncSession):
         if not self.holds_connection():
             await super().refresh(instance, attribute_names, with_for_update)
             return
-        self.sync_session.refresh(instance, attribute_names, with_for_update)
+        with _direct():
+            self.sync_session.refresh(instance, attribute_names, with_for_update)
 
     def begin(self) -> AsyncSessionTransaction:
         return InlineSessionTransaction(self)
@@ -90,6 +107,7 @@ class InlineSessionTransaction(AsyncSessionTransaction):
     async def __aexit__(self, type_: Any, value: Any, traceback: Any) -> None:
         session = self.session
         if isinstance(session, InlineSession) and session.holds_connection():
-            self._sync_transaction().__exit__(type_, value, traceback)
+            with _direct():
+                self._sync_transaction().__exit__(type_, value, traceback)
             return
         await super().__aexit__(type_, value, traceback)

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import MissingGreenlet
 from sqlalchemy.pool import AsyncAdaptedQueuePool, ConnectionPoolEntry
 from sqlalchemy.util import await_
 from sqlalchemy.util.concurrency import in_greenlet
@@ -65,34 +67,45 @@ class InlineSQLiteDialect(SQLiteDialect_pysqlite):
     def do_execute(
         self, cursor: Any, statement: Any, parameters: Any, context: Any = None
     ) -> None:
-        _awaited_once()
+        _check_context()
         super().do_execute(cursor, statement, parameters, context)  # type: ignore[no-untyped-call]
 
     def do_execute_no_params(self, cursor: Any, statement: Any, context: Any = None) -> None:
-        _awaited_once()
+        _check_context()
         super().do_execute_no_params(cursor, statement, context)  # type: ignore[no-untyped-call]
 
     def do_executemany(
         self, cursor: Any, statement: Any, parameters: Any, context: Any = None
     ) -> None:
-        _awaited_once()
+        _check_context()
         many = super().do_executemany
         many(cursor, statement, parameters, context)  # type: ignore[no-untyped-call]
+
+
+# True while an `InlineSession` calls the ORM directly, holding its connection.
+DIRECT: ContextVar[bool] = ContextVar("inline_sqlite_direct", default=False)
 
 
 async def _nothing() -> None:
     return None
 
 
-def _awaited_once() -> None:
-    """In SQLAlchemy's greenlet, await once, on nothing.
+def _check_context() -> None:
+    """Run a statement only where an asynchronous driver could: await once, or refuse.
 
-    `AsyncConnection.execute` refuses a driver that never awaits, to catch a blocking driver
-    used by mistake; this one blocks on purpose, for microseconds. Outside a greenlet (an
-    `InlineSession` holding its connection) there is nobody to await for.
+    In SQLAlchemy's greenlet, await once, on nothing: `AsyncConnection.execute` refuses a
+    driver that never awaits, to catch a blocking driver used by mistake, and this one blocks
+    on purpose, for microseconds. Outside a greenlet only an `InlineSession`'s own direct
+    calls may run statements. Anything else is implicit IO, a lazy load say, which
+    PostgreSQL's driver refuses; it is refused here too, or the SQLite tests would pass code
+    that fails in production.
     """
     if in_greenlet():
         await_(_nothing())
+    elif not DIRECT.get():
+        raise MissingGreenlet(
+            "SQL run outside the session's own calls (a lazy load?); load it explicitly"
+        )
 
 
 registry.register(f"sqlite.{DRIVER}", __name__, "InlineSQLiteDialect")

@@ -8,12 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import MissingGreenlet
 
 from storage.db import create_engine, create_session_factory
 from storage.inline_session import InlineSession
 from storage.inline_sqlite import NestedSessionError
 from storage.migrate import upgrade_database
-from storage.models import Person
+from storage.models import Catalog, Person, Service
 
 
 async def test_tasks_take_turns_on_the_one_connection(sqlite_url: str) -> None:
@@ -139,5 +140,31 @@ async def test_a_commit_that_must_wait_for_the_connection_waits(sqlite_url: str)
             assert person is not None
             await session.refresh(person)
         assert found == "Sari"
+    finally:
+        await engine.dispose()
+
+
+async def test_a_lazy_load_is_refused_as_postgresql_would_refuse_it(sqlite_url: str) -> None:
+    """Only the session's own calls run SQL; else SQLite tests pass what fails in production."""
+    engine = create_engine(sqlite_url)
+    sessions = create_session_factory(engine)
+    now = datetime(2026, 12, 3, tzinfo=UTC)
+    try:
+        await upgrade_database(engine)
+        async with sessions() as session, session.begin():
+            catalog = Catalog(code="tik", name="Layanan TIK")
+            session.add(catalog)
+            await session.flush()
+            session.add(
+                Service(
+                    catalog_id=catalog.id, code="vpn", name="VPN", created_at=now, updated_at=now
+                )
+            )
+        async with sessions() as session, session.begin():
+            service = (await session.execute(select(Service))).scalar_one()
+            with pytest.raises(MissingGreenlet):
+                _ = service.catalog
+            loaded = await session.get(Catalog, service.catalog_id)
+            assert loaded is not None and loaded.name == "Layanan TIK"
     finally:
         await engine.dispose()
