@@ -92,6 +92,15 @@ async def open_incident(
     return ticket
 
 
+async def assigned_incident(
+    session: AsyncSession, config: DeskConfig, now: datetime
+) -> tuple[Ticket, Person]:
+    """A service with the test SLA, and a high-priority incident on it assigned to an agent."""
+    service = await service_with_sla(session, now)
+    agent = await staff(session, now, Role.AGENT)
+    return await open_incident(session, config, service, now, assignee=agent), agent
+
+
 async def outbox_rows(sessions: SessionFactory, purpose: str) -> list[OutboxMessage]:
     async with sessions() as session:
         query = select(OutboxMessage).where(OutboxMessage.purpose == purpose)

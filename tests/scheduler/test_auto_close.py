@@ -13,14 +13,7 @@ from desk.types import Role, Source, TicketStatus
 from scheduler.auto_close import close_unanswered
 from storage.db import SessionFactory
 from storage.models import Ticket, TicketHistory
-from tests.scheduler.support import (
-    open_incident,
-    outbox_rows,
-    reload,
-    service_with_sla,
-    staff,
-    wib,
-)
+from tests.scheduler.support import assigned_incident, outbox_rows, reload, wib
 
 # Resolved Wednesday 23 December 10.00 WIB. Three working days: Thursday 24, then Friday 25
 # is Christmas and the weekend follows, so Monday 28 and Tuesday 29: closed Tuesday 10.00.
@@ -33,9 +26,7 @@ async def resolved_ticket(
 ) -> Ticket:
     opened = resolved.replace(hour=8)
     async with sessions() as session, session.begin():
-        service = await service_with_sla(session, opened)
-        agent = await staff(session, opened, Role.AGENT)
-        ticket = await open_incident(session, config, service, opened, assignee=agent)
+        ticket, agent = await assigned_incident(session, config, opened)
         actor = Actor(agent.id, Role.AGENT)
         change_status(session, config, ticket, TicketStatus.RESOLVED, actor, resolved)
     return ticket

@@ -9,11 +9,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from desk.config import DeskConfig
-from desk.types import Role
 from scheduler import lease
 from scheduler.jobs import JOBS, Job, JobContext, JobSchedule, run_job
 from storage.db import SessionFactory
-from tests.scheduler.support import open_incident, outbox_rows, service_with_sla, staff, wib
+from tests.scheduler.support import assigned_incident, outbox_rows, wib
 
 NOW = wib(7, 9)
 TTL = timedelta(minutes=5)
@@ -99,9 +98,7 @@ async def test_the_listed_sweep_runs_under_its_lease_once(
     sessions: SessionFactory, desk_config: DeskConfig
 ) -> None:
     async with sessions() as session, session.begin():
-        service = await service_with_sla(session, NOW)
-        agent = await staff(session, NOW, Role.AGENT)
-        await open_incident(session, desk_config, service, NOW, assignee=agent)
+        await assigned_incident(session, desk_config, NOW)
     context = JobContext(sessions, desk_config)
     sweep = next(job for job in JOBS if job.name == "sla-sweep")
 

@@ -13,6 +13,7 @@ from scheduler.sla_sweep import sweep_due_tickets
 from storage.db import SessionFactory
 from storage.models import SlaException
 from tests.scheduler.support import (
+    assigned_incident,
     open_incident,
     outbox_rows,
     reload,
@@ -35,9 +36,7 @@ async def test_warning_at_75_percent_goes_to_the_assignee_once(
     sessions: SessionFactory, desk_config: DeskConfig
 ) -> None:
     async with sessions() as session, session.begin():
-        service = await service_with_sla(session, OPENED)
-        agent = await staff(session, OPENED, Role.AGENT)
-        ticket = await open_incident(session, desk_config, service, OPENED, assignee=agent)
+        ticket, agent = await assigned_incident(session, desk_config, OPENED)
 
     early = await sweep_due_tickets(sessions, desk_config, wib(7, 9, 44))
     on_time = await sweep_due_tickets(sessions, desk_config, wib(7, 9, 45))
@@ -85,9 +84,7 @@ async def test_no_warning_while_pending_and_the_clock_moves_on_after(
     sessions: SessionFactory, desk_config: DeskConfig
 ) -> None:
     async with sessions() as session, session.begin():
-        service = await service_with_sla(session, OPENED)
-        agent = await staff(session, OPENED, Role.AGENT)
-        ticket = await open_incident(session, desk_config, service, OPENED, assignee=agent)
+        ticket, agent = await assigned_incident(session, desk_config, OPENED)
         ticket.first_response_at = wib(7, 9, 10)
         actor = Actor(agent.id, Role.AGENT)
         change_status(session, desk_config, ticket, TicketStatus.IN_PROGRESS, actor, OPENED)
@@ -152,9 +149,7 @@ async def test_priority_change_warns_again_for_the_new_due_time(
     sessions: SessionFactory, desk_config: DeskConfig
 ) -> None:
     async with sessions() as session, session.begin():
-        service = await service_with_sla(session, OPENED)
-        agent = await staff(session, OPENED, Role.AGENT)
-        ticket = await open_incident(session, desk_config, service, OPENED, assignee=agent)
+        ticket, agent = await assigned_incident(session, desk_config, OPENED)
     first = await sweep_due_tickets(sessions, desk_config, wib(7, 9, 45))
     async with sessions() as session, session.begin():
         loaded = await load_ticket(session, ticket.number)
@@ -179,9 +174,7 @@ async def test_resolved_tickets_leave_the_sweep_and_reopened_ones_return(
     sessions: SessionFactory, desk_config: DeskConfig
 ) -> None:
     async with sessions() as session, session.begin():
-        service = await service_with_sla(session, OPENED)
-        agent = await staff(session, OPENED, Role.AGENT)
-        ticket = await open_incident(session, desk_config, service, OPENED, assignee=agent)
+        ticket, agent = await assigned_incident(session, desk_config, OPENED)
         actor = Actor(agent.id, Role.AGENT)
         change_status(session, desk_config, ticket, TicketStatus.RESOLVED, actor, wib(7, 9, 30))
         resolved_check = ticket.sla_check_at

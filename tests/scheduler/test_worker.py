@@ -9,19 +9,14 @@ from bot.harness import OfflineSigap
 from bot.jobs import schedule_jobs, worker_tick
 from bot.notifier import TelegramSender
 from bot.settings import Settings, SettingsError
-from desk.types import Role
 from scheduler.jobs import JOBS, JobContext, JobSchedule
 from tests.conftest import AGENTS_CHAT, FixedClock
-from tests.scheduler.support import open_incident, outbox_rows, service_with_sla, staff, wib
+from tests.scheduler.support import assigned_incident, outbox_rows, wib
 
 
 async def test_worker_beat_runs_due_jobs_then_delivers(sigap: OfflineSigap) -> None:
     async with sigap.sessions() as session, session.begin():
-        service = await service_with_sla(session, wib(7, 9))
-        agent = await staff(session, wib(7, 9), Role.AGENT)
-        ticket = await open_incident(
-            session, sigap.runtime.desk, service, wib(7, 9), assignee=agent
-        )
+        ticket, agent = await assigned_incident(session, sigap.runtime.desk, wib(7, 9))
     context = JobContext(sigap.sessions, sigap.runtime.desk)
     schedule, sender = JobSchedule(), TelegramSender(sigap.app.bot)
 
@@ -39,9 +34,7 @@ async def test_bot_schedules_every_job_and_a_run_goes_through_the_lease(
     sigap: OfflineSigap, clock: FixedClock
 ) -> None:
     async with sigap.sessions() as session, session.begin():
-        service = await service_with_sla(session, wib(7, 9))
-        agent = await staff(session, wib(7, 9), Role.AGENT)
-        await open_incident(session, sigap.runtime.desk, service, wib(7, 9), assignee=agent)
+        await assigned_incident(session, sigap.runtime.desk, wib(7, 9))
     clock.now = wib(7, 9, 45)  # the bot's jobs read the runtime's clock
     queue = sigap.app.job_queue
     assert queue is not None
