@@ -89,22 +89,21 @@ async def assign(turn: Turn, ticket: Ticket, text: str) -> str:
 
 
 async def answer(turn: Turn, ticket: Ticket, text: str) -> str:
-    chat_id, message_id = origin(turn)
-    await workflow.reply(
-        turn.session,
-        ticket,
-        turn.person,
-        text,
-        turn.rt.now(),
-        chat_id=chat_id,
-        message_id=message_id,
-    )
+    await write_message(turn, ticket, text, workflow.reply)
     return turn.t("agent.done.reply", number=ticket.number)
 
 
 async def note(turn: Turn, ticket: Ticket, text: str) -> str:
+    await write_message(turn, ticket, text, workflow.note)
+    return turn.t("agent.done.note", number=ticket.number)
+
+
+async def write_message(
+    turn: Turn, ticket: Ticket, text: str, write: Callable[..., Awaitable[Any]]
+) -> None:
+    """A reply or a note, linked to the staff message it came from."""
     chat_id, message_id = origin(turn)
-    await workflow.note(
+    await write(
         turn.session,
         ticket,
         turn.person,
@@ -113,7 +112,6 @@ async def note(turn: Turn, ticket: Ticket, text: str) -> str:
         chat_id=chat_id,
         message_id=message_id,
     )
-    return turn.t("agent.done.note", number=ticket.number)
 
 
 async def pend(turn: Turn, ticket: Ticket, text: str) -> str:
