@@ -23,7 +23,7 @@ from sqlalchemy.orm import selectinload
 from desk import sla
 from desk.calendar import BusinessCalendar, Closure
 from desk.config import DeskConfig
-from desk.errors import Conflict, InvalidInput, NotFound
+from desk.errors import Conflict, InvalidInput, NotFound, required_line
 from desk.history import Actor, record_change
 from desk.service_status import CATALOG_MANAGERS
 from desk.staff import require_role, role_of
@@ -131,12 +131,9 @@ class ClosureWatch:
 
 
 def clean_reason(text: str) -> str:
-    reason = " ".join(text.split())
-    if not reason:
-        raise InvalidInput("a closure needs a reason", text_key="closure.error.reason")
-    if len(reason) > MAX_REASON:
-        raise InvalidInput("closure reason too long", text_key="error.too_long", limit=MAX_REASON)
-    return reason
+    return required_line(
+        text, limit=MAX_REASON, missing_key="closure.error.reason", what="closure reason"
+    )
 
 
 def target_calendars(base: Calendars, code: str | None) -> tuple[str, ...]:

@@ -47,3 +47,13 @@ class TransitionRefused(NotAllowed):
     """A lifecycle move the state machine does not allow, or not for this role."""
 
     text_key = "error.transition_refused"
+
+
+def required_line(text: str, *, limit: int, missing_key: str, what: str) -> str:
+    """`text` as one line with single spaces; refused when empty or longer than `limit`."""
+    line = " ".join(text.split())
+    if not line:
+        raise InvalidInput(f"{what} missing", text_key=missing_key)
+    if len(line) > limit:
+        raise InvalidInput(f"{what} too long", text_key="error.too_long", limit=limit)
+    return line

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk import followers, service_report
 from desk.config import DeskConfig
-from desk.errors import InvalidInput, TransitionRefused
+from desk.errors import InvalidInput, TransitionRefused, required_line
 from desk.staff import require_role
 from desk.types import Role, ServiceStatus
 from storage.models import (
@@ -97,12 +97,9 @@ def parse_status(word: str) -> ServiceStatus:
 
 
 def clean_reason(text: str) -> str:
-    reason = " ".join(text.split())
-    if not reason:
-        raise InvalidInput("a status change needs a reason", text_key="error.reason_needed")
-    if len(reason) > MAX_REASON:
-        raise InvalidInput("reason too long", text_key="error.too_long", limit=MAX_REASON)
-    return reason
+    return required_line(
+        text, limit=MAX_REASON, missing_key="error.reason_needed", what="status change reason"
+    )
 
 
 async def change_status(
