@@ -25,6 +25,13 @@ async def a_flow(sessions: SessionFactory, telegram_id: int, language: str = "id
         conversation.enter(state, "intake", "describe", START, ticket_type="incident")
 
 
+async def go_idle(sigap: OfflineSigap, clock: FixedClock, *, minutes: int) -> None:
+    """Let `minutes` pass, run the expiry job, and deliver what it queued."""
+    clock.advance(minutes=minutes)
+    await expire_idle_flows(sigap.sessions, clock())
+    await sigap.deliver()
+
+
 async def queued(sessions: SessionFactory) -> list[OutboxMessage]:
     async with sessions() as session:
         return list((await session.execute(select(OutboxMessage))).scalars())
@@ -74,9 +81,7 @@ async def test_an_idle_intake_resumes_at_its_question_with_the_draft(
     await sigap.tap(sari, "Lapor gangguan")
     await sigap.tap(sari, "Tidak tahu")
     await sigap.say(sari, "Laptop mati total")
-    clock.advance(minutes=31)
-    await expire_idle_flows(sigap.sessions, clock())
-    await sigap.deliver()
+    await go_idle(sigap, clock, minutes=31)
 
     resumed = await sigap.tap(sari, "Lanjutkan")
 
@@ -95,9 +100,7 @@ async def test_typing_after_expiry_carries_on_and_an_old_discard_keeps_the_flow(
     await sigap.say(sari, "/menu")
     await sigap.tap(sari, "Lapor gangguan")
     await sigap.tap(sari, "Tidak tahu")
-    clock.advance(minutes=45)
-    await expire_idle_flows(sigap.sessions, clock())
-    await sigap.deliver()
+    await go_idle(sigap, clock, minutes=45)
     expiry = sigap.with_button(sari.user_id, "Buang draf")
 
     carried = await sigap.say(sari, "Monitor berkedip")
@@ -115,9 +118,7 @@ async def test_discard_drops_an_expired_draft(sigap: OfflineSigap, clock: FixedC
     sari = sigap.person(75000031, "Sari")
     await sigap.say(sari, "/menu")
     await sigap.tap(sari, "Lapor gangguan")
-    clock.advance(minutes=31)
-    await expire_idle_flows(sigap.sessions, clock())
-    await sigap.deliver()
+    await go_idle(sigap, clock, minutes=31)
 
     sent = await sigap.tap(sari, "Buang draf")
 
@@ -134,9 +135,7 @@ async def test_resume_after_the_flow_ended_says_there_is_nothing(
     sari = sigap.person(75000041, "Sari")
     await sigap.say(sari, "/menu")
     await sigap.tap(sari, "Lapor gangguan")
-    clock.advance(minutes=31)
-    await expire_idle_flows(sigap.sessions, clock())
-    await sigap.deliver()
+    await go_idle(sigap, clock, minutes=31)
     await sigap.say(sari, "/batal")
 
     sent = await sigap.tap(sari, "Lanjutkan")
