@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from desk import outbox
@@ -31,26 +31,6 @@ UNRESOLVED = (
 )
 
 
-# An outage: an unresolved problem record, or an unresolved incident of high impact.
-_IS_OUTAGE = (
-    Ticket.status.in_([status.value for status in UNRESOLVED]),
-    (Ticket.ticket_type == TicketType.PROBLEM.value)
-    | ((Ticket.ticket_type == TicketType.INCIDENT.value) & (Ticket.impact == Level.HIGH.value)),
-)
-
-
-def _unresolved_outage(*conditions: Any) -> Select[Ticket]:
-    return select(Ticket).where(*conditions, *_IS_OUTAGE).order_by(Ticket.created_at).limit(1)
-
-
-async def open_outage(session: AsyncSession, service_id: int | None) -> Ticket | None:
-    """The oldest unresolved outage on the service, if any."""
-    if service_id is None:
-        return None
-    query = _unresolved_outage(Ticket.service_id == service_id)
-    return (await session.execute(query)).scalar_one_or_none()
-
-
 @dataclass(frozen=True)
 class KnownOutage:
     """What a person is told about an outage: its ticket, and the service it is on."""
@@ -66,7 +46,14 @@ class KnownOutage:
 _KNOWN_OUTAGE = (
     select(Ticket.id, Ticket.number, Service.name, Service.name_en)
     .join(Service, Service.id == Ticket.service_id)
-    .where(*_IS_OUTAGE)
+    .where(  # an unresolved problem record, or an unresolved incident of high impact
+        Ticket.status.in_([status.value for status in UNRESOLVED]),
+        (Ticket.ticket_type == TicketType.PROBLEM.value)
+        | (
+            (Ticket.ticket_type == TicketType.INCIDENT.value)
+            & (Ticket.impact == Level.HIGH.value)
+        ),
+    )
     .order_by(Ticket.created_at)
     .limit(1)
 )
@@ -82,7 +69,7 @@ async def outage_for_code(session: AsyncSession, service_code: str | None) -> Kn
 
 
 async def outage_on(session: AsyncSession, service_id: int | None) -> KnownOutage | None:
-    """`open_outage`, read as the notice about it shows it."""
+    """The oldest unresolved outage on the service, if any."""
     if service_id is None:
         return None
     return _known(await session.execute(_BY_SERVICE, {"service_id": service_id}))

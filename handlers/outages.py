@@ -32,7 +32,7 @@ async def watch_button(update: Update, context: Context) -> None:
     (raw,) = decode(update.callback_query.data if update.callback_query else None, "ow", 1)
     async with open_turn(update, context) as turn:
         outage = await turn.session.get(Ticket, decode_int(raw))
-        if outage is None or await outages.open_outage(turn.session, outage.service_id) is None:
+        if outage is None or await outages.outage_on(turn.session, outage.service_id) is None:
             await reply(update, turn.t("outage.over"))
             return
         added = await outages.watch(turn.session, outage, turn.person, turn.rt.now())
